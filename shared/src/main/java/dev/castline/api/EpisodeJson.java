@@ -1,0 +1,126 @@
+package dev.castline.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.castline.domain.Audio;
+import dev.castline.domain.Chapter;
+import dev.castline.domain.Episode;
+import dev.castline.domain.EpisodeSummary;
+import dev.castline.domain.Guest;
+import dev.castline.domain.Link;
+import dev.castline.http.Json;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The public JSON representation of episodes. A summary is what listings show; the full episode
+ * adds show notes, chapters, links and feed metadata. Absent optional values are omitted, except
+ * {@code nextCursor}, which is always present (null on the last page) so clients can loop on it.
+ */
+public final class EpisodeJson {
+    private final String mediaBaseUrl;
+
+    /** @param mediaBaseUrl where audio keys are served from, without a trailing slash */
+    public EpisodeJson(String mediaBaseUrl) {
+        this.mediaBaseUrl = mediaBaseUrl;
+    }
+
+    public String page(List<EpisodeSummary> items, String nextCursor) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("items");
+            for (EpisodeSummary s : items) {
+                json.writeStartObject();
+                summaryFields(json, s);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("nextCursor", nextCursor);
+            json.writeEndObject();
+        });
+    }
+
+    public String episode(Episode e) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            summaryFields(json, e.toSummary());
+            json.writeStringField("guid", e.guid());
+            json.writeStringField("showNotes", e.showNotesHtml() == null ? "" : e.showNotesHtml());
+            json.writeArrayFieldStart("chapters");
+            for (Chapter c : e.chapters()) {
+                json.writeStartObject();
+                json.writeFieldName("startTime");
+                json.writeNumber(seconds(c.startMillis()));
+                json.writeStringField("title", c.title());
+                Json.optionalString(json, "url", c.url());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("links");
+            for (Link l : e.links()) {
+                json.writeStartObject();
+                json.writeStringField("kind", l.kind().wireName());
+                json.writeStringField("url", l.url());
+                Json.optionalString(json, "title", l.title());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            if (e.season() != null) {
+                json.writeNumberField("season", e.season());
+            }
+            if (e.episodeNumber() != null) {
+                json.writeNumberField("episode", e.episodeNumber());
+            }
+            json.writeStringField("episodeType", e.episodeType().wireName());
+            json.writeBooleanField("explicit", e.explicit());
+            json.writeEndObject();
+        });
+    }
+
+    private void summaryFields(JsonGenerator json, EpisodeSummary s) throws IOException {
+        json.writeStringField("slug", s.slug());
+        json.writeStringField("title", s.title());
+        Json.optionalString(json, "summary", s.summary());
+        json.writeStringField("publishedAt", isoSeconds(s.publishAt()));
+        Audio audio = s.audio();
+        if (audio != null) {
+            json.writeNumberField("durationSeconds", audio.durationSeconds());
+        }
+        json.writeArrayFieldStart("tags");
+        for (String tag : s.tags()) {
+            json.writeString(tag);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("guests");
+        for (Guest g : s.guests()) {
+            json.writeStartObject();
+            json.writeStringField("name", g.name());
+            json.writeStringField("role", g.role());
+            Json.optionalString(json, "website", g.website());
+            Json.optionalString(json, "avatarUrl", g.avatarUrl());
+            Json.optionalString(json, "socialHandle", g.socialHandle());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (audio != null) {
+            json.writeObjectFieldStart("audio");
+            json.writeStringField("url", mediaBaseUrl + "/" + audio.key());
+            json.writeStringField("type", audio.contentType());
+            json.writeNumberField("bytes", audio.bytes());
+            json.writeEndObject();
+        }
+    }
+
+    /** ISO-8601 in UTC to the second: {@code 2020-06-29T00:00:00Z}. */
+    static String isoSeconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Milliseconds as seconds, without a needless fraction: 159000 → 159, 2120250 → 2120.25. */
+    static BigDecimal seconds(long millis) {
+        BigDecimal s = BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.castline.config;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a function reads from its environment, read in one place and checked at start-up:
+ * a missing or malformed variable fails the container's init with the variable's name, instead of
+ * failing some request later. Values are never logged (some are secrets).
+ */
+public record Config(
+        String region,
+        String tableName,
+        String mediaBaseUrl,
+        byte[] cursorSigningKey,
+        Optional<URI> dynamoDbEndpoint,
+        Duration cacheMaxAge) {
+
+    public static final String AWS_REGION = "AWS_REGION";
+    public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String MEDIA_BASE_URL = "MEDIA_BASE_URL";
+    public static final String CURSOR_SIGNING_KEY = "CURSOR_SIGNING_KEY";
+    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+    public static final String CACHE_MAX_AGE_SECONDS = "CACHE_MAX_AGE_SECONDS";
+
+    /** Variables every read function needs; the template must set them (checked by a test). */
+    public static final List<String> REQUIRED = List.of(TABLE_NAME, MEDIA_BASE_URL, CURSOR_SIGNING_KEY);
+    /** Variables with a sensible default or that only local runs set. AWS_REGION is set by Lambda itself. */
+    public static final List<String> OPTIONAL = List.of(DYNAMODB_ENDPOINT, CACHE_MAX_AGE_SECONDS);
+
+    public static final int MIN_SIGNING_KEY_BYTES = 32;
+    private static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofSeconds(60);
+
+    public Config {
+        if (cursorSigningKey.length < MIN_SIGNING_KEY_BYTES) {
+            throw new ConfigException(CURSOR_SIGNING_KEY + " must be at least " + MIN_SIGNING_KEY_BYTES + " bytes");
+        }
+        cursorSigningKey = cursorSigningKey.clone();
+        mediaBaseUrl = stripTrailingSlash(mediaBaseUrl);
+    }
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        return new Config(
+                required(env, AWS_REGION),
+                required(env, TABLE_NAME),
+                httpUrl(MEDIA_BASE_URL, required(env, MEDIA_BASE_URL)),
+                required(env, CURSOR_SIGNING_KEY).getBytes(StandardCharsets.UTF_8),
+                optional(env, DYNAMODB_ENDPOINT).map(v -> URI.create(httpUrl(DYNAMODB_ENDPOINT, v))),
+                optional(env, CACHE_MAX_AGE_SECONDS).map(v -> seconds(CACHE_MAX_AGE_SECONDS, v)).orElse(DEFAULT_CACHE_MAX_AGE));
+    }
+
+    @Override
+    public byte[] cursorSigningKey() {
+        return cursorSigningKey.clone();
+    }
+
+    /** Keeps the signing key out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "Config[region=" + region + ", tableName=" + tableName + ", mediaBaseUrl=" + mediaBaseUrl
+                + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", cacheMaxAge=" + cacheMaxAge + "]";
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        return optional(env, name).orElseThrow(() -> new ConfigException("environment variable " + name + " is not set"));
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static String httpUrl(String name, String value) {
+        try {
+            URI uri = URI.create(value);
+            if (uri.getHost() == null || !(value.startsWith("http://") || value.startsWith("https://"))) {
+                throw new ConfigException("environment variable " + name + " must be an absolute http(s) URL");
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("environment variable " + name + " must be an absolute http(s) URL");
+        }
+    }
+
+    private static Duration seconds(String name, String value) {
+        try {
+            long s = Long.parseLong(value);
+            if (s < 0 || s > 31_536_000) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(s);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("environment variable " + name + " must be a whole number of seconds (0 to 31536000)");
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

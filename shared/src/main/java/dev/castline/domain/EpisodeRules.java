@@ -1,0 +1,156 @@
+package dev.castline.domain;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every rule an episode must satisfy before it is stored. The first violation is thrown as a
+ * {@link ValidationException} naming the field by its JSON path.
+ */
+public final class EpisodeRules {
+    public static final int MAX_TITLE = 255;
+    public static final int MAX_SUMMARY_BYTES = 4000;
+    public static final int MAX_SHOW_NOTES = 100_000;
+    public static final int MAX_CHAPTERS = 500;
+    public static final int MAX_GUESTS = 20;
+    /** Bounded so that one write (episode + slug + a tag entry per tag, old and new) fits a transaction. */
+    public static final int MAX_TAGS = 30;
+    public static final int MAX_LINKS = 200;
+    public static final int MAX_FORMER_SLUGS = 20;
+    public static final long MAX_AUDIO_BYTES = 4L * 1024 * 1024 * 1024;
+    public static final Set<String> AUDIO_TYPES = Set.of("audio/mpeg", "audio/x-m4a");
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final Pattern AUDIO_KEY = Pattern.compile("audio/[A-Za-z0-9-]{1,64}/[A-Za-z0-9-]{1,64}\\.(mp3|m4a)");
+
+    private EpisodeRules() {
+    }
+
+    public static Episode validate(Episode e) {
+        if (e.id() == null || !ID.matcher(e.id()).matches()) {
+            throw new ValidationException("id", "must be 1 to 64 letters, digits or hyphens");
+        }
+        if (!Slugs.isValid(e.slug())) {
+            throw new ValidationException("slug", "must be lowercase letters and digits in hyphen-separated words, at most " + Slugs.MAX_LENGTH + " characters");
+        }
+        Text.requireLine("guid", e.guid(), 255);
+        Text.requireLine("title", e.title(), MAX_TITLE);
+        Text.optionalBlock("summary", e.summary(), MAX_SUMMARY_BYTES);
+        Text.requireUtf8BytesAtMost("summary", e.summary(), MAX_SUMMARY_BYTES);
+        Text.optionalBlock("showNotes", e.showNotesMarkdown(), MAX_SHOW_NOTES);
+        chapters(e.chapters());
+        guests(e.guests());
+        tags(e.tags());
+        links(e.links());
+        positive("season", e.season());
+        positive("episode", e.episodeNumber());
+        if (e.episodeType() == null) {
+            throw new ValidationException("episodeType", "is required");
+        }
+        if (e.audio() != null) {
+            audio(e.audio());
+        }
+        if (e.status() == null) {
+            throw new ValidationException("status", "is required");
+        }
+        if (e.status().isReleased() && e.publishAt() == null) {
+            throw new ValidationException("publishAt", "is required for a scheduled or published episode");
+        }
+        if (e.version() < 1) {
+            throw new ValidationException("version", "must be 1 or more");
+        }
+        if (e.formerSlugs().size() > MAX_FORMER_SLUGS) {
+            throw new ValidationException("slug", "has been changed too many times (at most " + MAX_FORMER_SLUGS + ")");
+        }
+        return e;
+    }
+
+    private static void chapters(List<Chapter> chapters) {
+        if (chapters.size() > MAX_CHAPTERS) {
+            throw new ValidationException("chapters", "must hold at most " + MAX_CHAPTERS + " chapters");
+        }
+        long previous = -1;
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter c = chapters.get(i);
+            String at = "chapters[" + i + "]";
+            if (c.startMillis() < 0) {
+                throw new ValidationException(at + ".startTime", "must not be negative");
+            }
+            if (c.startMillis() <= previous) {
+                throw new ValidationException(at + ".startTime", "must be later than the chapter before it");
+            }
+            previous = c.startMillis();
+            Text.requireLine(at + ".title", c.title(), MAX_TITLE);
+            Text.optionalHttpUrl(at + ".url", c.url());
+        }
+    }
+
+    private static void guests(List<Guest> guests) {
+        if (guests.size() > MAX_GUESTS) {
+            throw new ValidationException("guests", "must hold at most " + MAX_GUESTS + " guests");
+        }
+        for (int i = 0; i < guests.size(); i++) {
+            Guest g = guests.get(i);
+            String at = "guests[" + i + "]";
+            Text.requireLine(at + ".name", g.name(), 200);
+            Text.requireLine(at + ".role", g.role(), 50);
+            Text.optionalHttpUrl(at + ".website", g.website());
+            Text.optionalHttpUrl(at + ".avatarUrl", g.avatarUrl());
+            Text.optionalLine(at + ".socialHandle", g.socialHandle(), 100);
+        }
+    }
+
+    private static void tags(List<String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw new ValidationException("tags", "must hold at most " + MAX_TAGS + " tags");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i);
+            if (!Tags.isValid(tag)) {
+                throw new ValidationException("tags[" + i + "]", Tags.describeRule());
+            }
+            if (!seen.add(tag)) {
+                throw new ValidationException("tags[" + i + "]", "is listed twice");
+            }
+        }
+    }
+
+    private static void links(List<Link> links) {
+        if (links.size() > MAX_LINKS) {
+            throw new ValidationException("links", "must hold at most " + MAX_LINKS + " links");
+        }
+        for (int i = 0; i < links.size(); i++) {
+            Link l = links.get(i);
+            String at = "links[" + i + "]";
+            if (l.kind() == null) {
+                throw new ValidationException(at + ".kind", "is required");
+            }
+            Text.requireHttpUrl(at + ".url", l.url());
+            Text.optionalLine(at + ".title", l.title(), MAX_TITLE);
+        }
+    }
+
+    private static void audio(Audio a) {
+        if (a.key() == null || !AUDIO_KEY.matcher(a.key()).matches()) {
+            throw new ValidationException("audio.key", "must look like audio/{episodeId}/{uploadId}.mp3 or .m4a");
+        }
+        if (!AUDIO_TYPES.contains(a.contentType())) {
+            throw new ValidationException("audio.contentType", "must be audio/mpeg or audio/x-m4a");
+        }
+        if (a.bytes() <= 0 || a.bytes() > MAX_AUDIO_BYTES) {
+            throw new ValidationException("audio.bytes", "must be from 1 to " + MAX_AUDIO_BYTES);
+        }
+        if (a.durationMillis() < 0) {
+            throw new ValidationException("audio.durationSeconds", "must not be negative");
+        }
+    }
+
+    private static void positive(String field, Integer value) {
+        if (value != null && (value < 1 || value > 1_000_000)) {
+            throw new ValidationException(field, "must be a whole number from 1 to 1000000");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.castline.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.castline.domain.ValidationException;
+import dev.castline.store.ConflictException;
+import dev.castline.store.StoreUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+
+/**
+ * The Lambda entry point every HTTP function shares: read the event, run the route, turn every
+ * failure into a JSON error with the right status, and answer conditional GETs. Subclasses only
+ * write {@link #handle}: no error path is written twice.
+ *
+ * <p>Failures map in one place: {@link ApiException} and {@link ValidationException} are the
+ * client's (4xx, with the field), a conflict is 409, an unavailable store is 503 with
+ * {@code Retry-After}, and anything else is a fault of ours: 500, logged with the request id,
+ * its text never sent.
+ */
+public abstract class ApiHandler implements RequestStreamHandler {
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final String cacheControl;
+
+    protected ApiHandler(Duration publicCacheMaxAge) {
+        this.cacheControl = "public, max-age=" + publicCacheMaxAge.toSeconds();
+    }
+
+    /** Answers one request; thrown exceptions become error responses. */
+    protected abstract ApiResponse handle(ApiRequest request);
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ApiEvents.write(respond(input, context), output);
+    }
+
+    private ApiResponse respond(InputStream input, Context context) {
+        ApiRequest request;
+        try {
+            request = ApiEvents.read(input);
+        } catch (ApiEvents.MalformedEventException | IOException e) {
+            String id = context == null ? "unknown" : context.getAwsRequestId();
+            Log.error(context, id, "unreadable event", e);
+            return error(500, "internal_error", "The server could not read the request.", null);
+        }
+        try {
+            return conditional(request, handle(request));
+        } catch (ApiException e) {
+            return error(e.status(), e.code(), e.getMessage(), e.field());
+        } catch (ValidationException e) {
+            return error(400, "bad_request", e.field() + " " + e.getMessage(), e.field());
+        } catch (ConflictException e) {
+            return error(409, "conflict", e.getMessage(), null);
+        } catch (StoreUnavailableException e) {
+            Log.warn(context, request.requestId(), "store unavailable", e);
+            return error(503, "unavailable", "The service is busy; try again shortly.", null)
+                    .header("retry-after", RETRY_AFTER_SECONDS);
+        } catch (RuntimeException e) {
+            Log.error(context, request.requestId(), "unhandled failure on " + request.method() + " " + request.rawPath(), e);
+            return error(500, "internal_error", "Something went wrong on our side. Request id: " + request.requestId(), null);
+        }
+    }
+
+    /** Public 200s get a cache lifetime and an ETag; a matching If-None-Match gets a bodiless 304. */
+    private ApiResponse conditional(ApiRequest request, ApiResponse response) {
+        if (!"GET".equals(request.method()) || response.status() != 200) {
+            return response;
+        }
+        String etag = Conditional.etagOf(response.body());
+        if (Conditional.notModified(request.header("if-none-match"), etag)) {
+            return ApiResponse.empty(304).header("etag", etag).header("cache-control", cacheControl);
+        }
+        return response.header("etag", etag).header("cache-control", cacheControl);
+    }
+
+    public static ApiResponse error(int status, String code, String message, String field) {
+        String body = Json.write(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("error");
+            json.writeStringField("code", code);
+            json.writeStringField("message", message);
+            Json.optionalString(json, "field", field);
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+        return ApiResponse.json(status, body).header("cache-control", "no-store");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.castline.store;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The table's definition, for the local stack and tests. template.yaml declares the same table
+ * for AWS; a test holds the two together.
+ */
+public final class CastlineTable {
+    private CastlineTable() {
+    }
+
+    public static CreateTableRequest definition(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        string(EpisodeMapper.PK), string(EpisodeMapper.SK),
+                        string(EpisodeMapper.LIST_PK), string(EpisodeMapper.LIST_SK))
+                .keySchema(hash(EpisodeMapper.PK), range(EpisodeMapper.SK))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(EpisodeMapper.LIST_INDEX)
+                        .keySchema(hash(EpisodeMapper.LIST_PK), range(EpisodeMapper.LIST_SK))
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes(EpisodeMapper.SUMMARY_ATTRIBUTES)
+                                .build())
+                        .build())
+                .build();
+    }
+
+    /** Creates the table unless it exists, and waits until it can be used. */
+    public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
+        try {
+            dynamo.createTable(definition(tableName));
+        } catch (ResourceInUseException alreadyThere) {
+            // Nothing to do: a previous run created it.
+        }
+        dynamo.waiter().waitUntilTableExists(r -> r.tableName(tableName));
+    }
+
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    private static KeySchemaElement range(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+    }
+}
