@@ -27,14 +27,13 @@ import org.commonmark.renderer.html.HtmlWriter;
  * written; reads serve the stored HTML.
  *
  * <p>Raw HTML in the input is shown as text, never passed through; link targets other than
- * http(s) and mailto are dropped by commonmark's URL sanitizer; everything outside the subset
+ * absolute http(s) and mailto are dropped (the link keeps its text); everything outside the subset
  * keeps its text and loses its markup (a heading becomes a paragraph, emphasis plain text).
  */
 public final class ShowNotes {
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .escapeHtml(true)
-            .sanitizeUrls(true)
             .nodeRendererFactory(SubsetRenderer::new)
             .build();
 
@@ -86,14 +85,20 @@ public final class ShowNotes {
         }
 
         private void anchor(String destination, Runnable content) {
-            String url = context.urlSanitizer().sanitizeLinkUrl(destination);
-            if (url == null || url.isEmpty()) {
+            String url = destination == null ? "" : destination.strip();
+            if (!isAllowedTarget(url)) {
                 content.run();
                 return;
             }
             html.tag("a", java.util.Map.of("href", context.encodeUrl(url)));
             content.run();
             html.tag("/a");
+        }
+
+        /** Only absolute web and mail links: a podcast app has no base URL for relative ones. */
+        private static boolean isAllowedTarget(String url) {
+            String lower = url.toLowerCase(java.util.Locale.ROOT);
+            return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:");
         }
 
         private void paragraph(Runnable content) {
