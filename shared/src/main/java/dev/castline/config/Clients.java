@@ -3,7 +3,9 @@ package dev.castline.config;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * load, and a request path of one or two calls gains nothing from a pooled client).
  */
 public final class Clients {
+    private static final int MAX_ATTEMPTS = 3;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
@@ -29,16 +32,25 @@ public final class Clients {
         return dynamoDb(config, EnvironmentVariableCredentialsProvider.create());
     }
 
-    /** The same client with other credentials: the local stack and tests use static ones. */
-    public static DynamoDbClient dynamoDb(Config config, AwsCredentialsProvider credentials) {
+    /**
+     * The same client with other credentials and, optionally, interceptors: the local stack uses
+     * static credentials, and tests count operations on exactly the client Lambda would run.
+     */
+    public static DynamoDbClient dynamoDb(Config config, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                // DynamoDB's SDK default is up to 8 retries with long throttling back-off: longer
+                // than a listener waits. Three attempts, then the handler answers 503 + Retry-After.
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT);
+        for (ExecutionInterceptor interceptor : interceptors) {
+            override.addExecutionInterceptor(interceptor);
+        }
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials)
                 .httpClient(httpClient())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .build());
+                .overrideConfiguration(override.build());
         config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
