@@ -1,0 +1,174 @@
+package dev.castline.deploy;
+
+import static dev.castline.deploy.Template.list;
+import static dev.castline.deploy.Template.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castline.config.Config;
+import dev.castline.store.CastlineTable;
+import dev.castline.testing.ApiFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+
+/** Holds template.yaml, the code and the Makefile together, so a deploy can't drift from what was tested. */
+class TemplateTest {
+    private static final Path ROOT = ApiFixture.root();
+    private static final Pattern MAKE_FUNCTION = Pattern.compile("call lambda_function,(\\w+),([\\w/-]+)\\)");
+
+    private final Template template = Template.load();
+    private final Map<String, Map<String, Object>> functions = template.resourcesOfType("AWS::Serverless::Function");
+
+    @Test
+    void everyHandlerNamesAClassOfItsOwnFunctionModuleWithALambdaConstructor() throws IOException {
+        Map<String, String> modules = makefileModules();
+        assertThat(functions).isNotEmpty();
+        assertThat(modules.keySet()).as("a Makefile target per function").containsExactlyInAnyOrderElementsOf(functions.keySet());
+        for (var function : functions.entrySet()) {
+            String handler = (String) function.getValue().get("Handler");
+            assertThat(handler).as(function.getKey()).endsWith("::handleRequest");
+            String className = handler.substring(0, handler.indexOf("::"));
+            Path source = ROOT.resolve(modules.get(function.getKey())).resolve("src/main/java")
+                    .resolve(className.replace('.', '/') + ".java");
+            assertThat(source).as("%s's handler source", function.getKey()).exists();
+            String simpleName = className.substring(className.lastIndexOf('.') + 1);
+            String code = Files.readString(source);
+            assertThat(code).as("Lambda needs a public no-arg constructor").contains("public " + simpleName + "() {");
+            assertThat(code).contains("extends ApiHandler");
+        }
+    }
+
+    @Test
+    void everyVariableTheConfigRequiresIsSetForEveryFunction() {
+        Set<String> global = map(map(template.globalFunction().get("Environment")).get("Variables")).keySet();
+        for (var function : functions.entrySet()) {
+            Set<String> set = new HashSet<>(global);
+            set.addAll(map(map(function.getValue().get("Environment")).get("Variables")).keySet());
+            assertThat(set).as(function.getKey()).containsAll(Config.REQUIRED);
+            List<String> known = new ArrayList<>(Config.REQUIRED);
+            known.addAll(Config.OPTIONAL);
+            assertThat(known).as("the template sets only variables the code reads").containsAll(set);
+        }
+    }
+
+    @Test
+    void onlyConfigReadsTheEnvironment() throws IOException {
+        try (Stream<Path> sources = Files.walk(ROOT)) {
+            List<Path> offenders = sources
+                    .filter(p -> p.toString().endsWith(".java") && p.toString().contains("src/main/java"))
+                    .filter(p -> !p.getFileName().toString().equals("Config.java"))
+                    .filter(p -> read(p).contains("getenv(\""))
+                    .toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    @Test
+    void noRequestPathCodeScans() throws IOException {
+        try (Stream<Path> sources = Files.walk(ROOT)) {
+            List<Path> offenders = sources
+                    .filter(p -> p.toString().endsWith(".java") && p.toString().contains("src/main/java"))
+                    .filter(p -> read(p).matches("(?s).*\\.scan(Paginator)?\\(.*"))
+                    .toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    @Test
+    void theTableIsDeclaredExactlyAsTheCodeDefinesIt() {
+        Map<String, Map<String, Object>> tables = template.resourcesOfType("AWS::DynamoDB::Table");
+        assertThat(tables).hasSize(1);
+        Map<String, Object> declared = tables.values().iterator().next();
+        CreateTableRequest code = CastlineTable.definition("any");
+
+        assertThat(declared.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        Map<String, String> attributes = new HashMap<>();
+        list(declared.get("AttributeDefinitions")).forEach(a -> attributes.put(
+                (String) map(a).get("AttributeName"), (String) map(a).get("AttributeType")));
+        Map<String, String> codeAttributes = new HashMap<>();
+        code.attributeDefinitions().forEach(a -> codeAttributes.put(a.attributeName(), a.attributeTypeAsString()));
+        assertThat(attributes).isEqualTo(codeAttributes);
+        assertThat(keySchema(declared.get("KeySchema"))).containsExactlyElementsOf(
+                code.keySchema().stream().map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
+
+        List<Object> indexes = list(declared.get("GlobalSecondaryIndexes"));
+        assertThat(indexes).hasSize(code.globalSecondaryIndexes().size());
+        GlobalSecondaryIndex codeIndex = code.globalSecondaryIndexes().getFirst();
+        Map<String, Object> index = map(indexes.getFirst());
+        assertThat(index.get("IndexName")).isEqualTo(codeIndex.indexName());
+        assertThat(keySchema(index.get("KeySchema"))).containsExactlyElementsOf(
+                codeIndex.keySchema().stream().map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
+        Map<String, Object> projection = map(index.get("Projection"));
+        assertThat(projection.get("ProjectionType")).isEqualTo(codeIndex.projection().projectionTypeAsString());
+        assertThat(list(projection.get("NonKeyAttributes"))).containsExactlyInAnyOrderElementsOf(codeIndex.projection().nonKeyAttributes());
+
+        assertThat(map(declared.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled")).isEqualTo(true);
+        assertThat(declared.get("DeletionProtectionEnabled")).isEqualTo(true);
+    }
+
+    @Test
+    void everyRouteHasASampleEventAndReadFunctionsCanOnlyRead() throws IOException {
+        Set<String> sampleRoutes = new HashSet<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
+            files.forEach(f -> {
+                Matcher m = Pattern.compile("\"routeKey\"\\s*:\\s*\"([^\"]+)\"").matcher(read(f));
+                if (m.find()) {
+                    sampleRoutes.add(m.group(1));
+                }
+            });
+        }
+        for (var function : functions.entrySet()) {
+            for (Object event : map(function.getValue().get("Events")).values()) {
+                Map<String, Object> props = map(map(event).get("Properties"));
+                if ("HttpApi".equals(map(event).get("Type"))) {
+                    String route = props.get("Method") + " " + props.get("Path");
+                    assertThat(sampleRoutes).as("a file in events/ for %s", route).contains(route);
+                    assertThat(props.get("PayloadFormatVersion")).isEqualTo("2.0");
+                }
+            }
+            if (function.getKey().startsWith("List") || function.getKey().startsWith("Get")) {
+                for (Object policy : list(function.getValue().get("Policies"))) {
+                    for (Object statement : list(map(policy).get("Statement"))) {
+                        Object action = map(statement).get("Action");
+                        List<Object> actions = action instanceof List<?> l ? List.copyOf(l) : List.of(action);
+                        assertThat(actions).as(function.getKey()).allSatisfy(a ->
+                                assertThat((String) a).isIn("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> keySchema(Object schema) {
+        return list(schema).stream().map(k -> map(k).get("AttributeName") + ":" + map(k).get("KeyType")).toList();
+    }
+
+    private static Map<String, String> makefileModules() throws IOException {
+        Map<String, String> modules = new HashMap<>();
+        Matcher m = MAKE_FUNCTION.matcher(Files.readString(ROOT.resolve("Makefile")));
+        while (m.find()) {
+            modules.put(m.group(1), m.group(2));
+        }
+        return modules;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
