@@ -2,7 +2,6 @@ package dev.castline.config;
 
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -14,8 +13,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the AWS clients a function uses, once per container. Everything the SDK would otherwise
- * discover at start-up is given explicitly: the region, the credentials provider (Lambda puts
- * the role's credentials in the environment) and the HTTP client (url-connection: the lightest to
+ * discover at start-up is given explicitly: the region, the credentials provider (from
+ * {@link Config}) and the HTTP client (url-connection: the lightest to
  * load, and a request path of one or two calls gains nothing from a pooled client).
  */
 public final class Clients {
@@ -29,12 +28,12 @@ public final class Clients {
     }
 
     public static DynamoDbClient dynamoDb(Config config) {
-        return dynamoDb(config, EnvironmentVariableCredentialsProvider.create());
+        return dynamoDb(config, config.credentials());
     }
 
     /**
-     * The same client with other credentials and, optionally, interceptors: the local stack uses
-     * static credentials, and tests count operations on exactly the client Lambda would run.
+     * The same client with other credentials and, optionally, interceptors: tests count
+     * operations on exactly the client Lambda would run.
      */
     public static DynamoDbClient dynamoDb(Config config, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()

@@ -6,11 +6,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 
 /**
  * Everything a function reads from its environment, read in one place and checked at start-up:
  * a missing or malformed variable fails the container's init with the variable's name, instead of
  * failing some request later. Values are never logged (some are secrets).
+ *
+ * @param credentials how clients sign requests: the environment's on Lambda, fixed ones on the
+ *                    local stack
  */
 public record Config(
         String region,
@@ -18,7 +23,8 @@ public record Config(
         String mediaBaseUrl,
         byte[] cursorSigningKey,
         Optional<URI> dynamoDbEndpoint,
-        Duration cacheMaxAge) {
+        Duration cacheMaxAge,
+        AwsCredentialsProvider credentials) {
 
     public static final String AWS_REGION = "AWS_REGION";
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -50,7 +56,10 @@ public record Config(
                 httpUrl(MEDIA_BASE_URL, required(env, MEDIA_BASE_URL)),
                 required(env, CURSOR_SIGNING_KEY).getBytes(StandardCharsets.UTF_8),
                 optional(env, DYNAMODB_ENDPOINT).map(v -> URI.create(httpUrl(DYNAMODB_ENDPOINT, v))),
-                optional(env, CACHE_MAX_AGE_SECONDS).map(v -> seconds(CACHE_MAX_AGE_SECONDS, v)).orElse(DEFAULT_CACHE_MAX_AGE));
+                optional(env, CACHE_MAX_AGE_SECONDS).map(v -> seconds(CACHE_MAX_AGE_SECONDS, v)).orElse(DEFAULT_CACHE_MAX_AGE),
+                // Lambda puts the execution role's credentials in the environment: reading them
+                // there skips the default chain's probing of files and metadata endpoints.
+                EnvironmentVariableCredentialsProvider.create());
     }
 
     @Override
