@@ -39,14 +39,21 @@ public final class CastlineTable {
                 .build();
     }
 
-    /** Creates the table unless it exists, and waits until it can be used. */
-    public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
+    /**
+     * Creates the table unless it exists, and waits until it can be used.
+     *
+     * @return true if this call created it
+     */
+    public static boolean createIfMissing(DynamoDbClient dynamo, String tableName) {
+        boolean created;
         try {
             dynamo.createTable(definition(tableName));
+            created = true;
         } catch (ResourceInUseException alreadyThere) {
-            // Nothing to do: a previous run created it.
+            created = false;
         }
         dynamo.waiter().waitUntilTableExists(r -> r.tableName(tableName));
+        return created;
     }
 
     private static AttributeDefinition string(String name) {

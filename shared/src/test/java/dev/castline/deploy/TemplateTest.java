@@ -1,11 +1,12 @@
 package dev.castline.deploy;
 
-import static dev.castline.deploy.Template.list;
-import static dev.castline.deploy.Template.map;
+import static dev.castline.template.SamTemplate.list;
+import static dev.castline.template.SamTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castline.config.Config;
 import dev.castline.store.CastlineTable;
+import dev.castline.template.SamTemplate;
 import dev.castline.testing.ApiFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class TemplateTest {
     private static final Path ROOT = ApiFixture.root();
     private static final Pattern MAKE_FUNCTION = Pattern.compile("call lambda_function,(\\w+),([\\w/-]+)\\)");
 
-    private final Template template = Template.load();
+    private final SamTemplate template = SamTemplate.load(ROOT.resolve("template.yaml"));
     private final Map<String, Map<String, Object>> functions = template.resourcesOfType("AWS::Serverless::Function");
 
     @Test

@@ -32,12 +32,15 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
 
     /**
+     * One database for every client ({@code -sharedDb}): otherwise DynamoDB Local keeps a separate
+     * database per access key and region, and the AWS CLI would not see the stack's tables.
+     *
      * @param dataDirectory where tables persist, or null to keep everything in memory
      */
     public static DynamoDbLocal start(Path dataDirectory, int port) {
         String[] args = dataDirectory == null
-                ? new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"}
-                : new String[] {"-dbPath", dataDirectory.toString(), "-port", Integer.toString(port), "-disableTelemetry"};
+                ? new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"}
+                : new String[] {"-dbPath", dataDirectory.toString(), "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"};
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
             server.start();

@@ -1,9 +1,10 @@
-package dev.castline.deploy;
+package dev.castline.template;
 
-import dev.castline.testing.ApiFixture;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,23 +19,28 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * template.yaml, parsed. CloudFormation's short forms ({@code !Ref X}, {@code !GetAtt A.B}) are
+ * A SAM template (template.yaml), parsed: the tests check it against the code, and the local
+ * stack reads its routes from it. CloudFormation's short forms ({@code !Ref X}, {@code !GetAtt A.B}) are
  * read as one-entry maps ({@code {"Ref": "X"}}), the same shape as their long forms.
  */
-public final class Template {
+public final class SamTemplate {
     private final Map<String, Object> root;
 
-    private Template(Map<String, Object> root) {
+    private SamTemplate(Map<String, Object> root) {
         this.root = root;
     }
 
-    @SuppressWarnings("unchecked")
-    public static Template load() {
-        try (Reader reader = Files.newBufferedReader(ApiFixture.root().resolve("template.yaml"))) {
-            return new Template((Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(reader));
+    public static SamTemplate load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static SamTemplate parse(InputStream yaml) {
+        return new SamTemplate((Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(yaml));
     }
 
     public Map<String, Object> resources() {

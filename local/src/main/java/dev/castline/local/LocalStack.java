@@ -1,0 +1,299 @@
+package dev.castline.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.castline.config.Config;
+import dev.castline.store.CastlineTable;
+import dev.castline.store.EpisodeStore;
+import dev.castline.template.SamTemplate;
+import dev.castline.testing.DynamoDbLocal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The whole system on one machine, in this JVM: DynamoDB Local, S3Proxy (with SigV4 checks, so
+ * presigned URLs are verified as S3 would), and the API Gateway stand-in running the functions'
+ * real handlers, configured exactly as on Lambda but for the endpoints and credentials.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final String REGION = "us-east-1";
+    public static final String TABLE = "castline";
+    public static final String AUDIO_BUCKET = "castline-audio";
+    public static final String ACCESS_KEY = "castlinelocal";  // DynamoDB Local accepts only letters and digits here
+    public static final String SECRET_KEY = "castlinelocalsecret";
+    public static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    private static final String HOST = "127.0.0.1";
+
+    /**
+     * @param apiPort    the gateway's port; 0 picks free ports for all three servers
+     * @param dataDir    where DynamoDB Local, S3Proxy and the secrets keep their data; null: in memory
+     * @param adminToken the admin API's bearer token, or null to use the stored (or a new) one
+     */
+    public record Settings(int apiPort, int dynamoPort, int s3Port, Path dataDir, boolean sampleData, String adminToken) {
+        public static Settings inMemoryOnFreePorts() {
+            return new Settings(0, 0, 0, null, true, null);
+        }
+    }
+
+    /** A port the stack needs is taken by another process. */
+    public static final class PortInUseException extends RuntimeException {
+        private final int port;
+
+        PortInUseException(int port, String what) {
+            super("port " + port + " (" + what + ") is already in use");
+            this.port = port;
+        }
+
+        public int port() {
+            return port;
+        }
+    }
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private URI baseUrl;
+    private URI dynamoEndpoint;
+    private URI s3Endpoint;
+    private String adminToken;
+    private List<String> sampleSlugs = List.of();
+    private ObjectCreatedNotifier notifier;
+    private DynamoDbClient dynamo;
+    private S3Client s3;
+    private Path dataDir;
+
+    private LocalStack() {
+    }
+
+    public static LocalStack start(Settings settings) {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(settings);
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Settings settings) {
+        int apiPort = settings.apiPort() == 0 ? DynamoDbLocal.freePort() : settings.apiPort();
+        int dynamoPort = settings.dynamoPort() == 0 ? DynamoDbLocal.freePort() : settings.dynamoPort();
+        int s3Port = settings.s3Port() == 0 ? DynamoDbLocal.freePort() : settings.s3Port();
+        requireFree(apiPort, "API");
+        requireFree(dynamoPort, "DynamoDB Local");
+        requireFree(s3Port, "S3");
+        dataDir = settings.dataDir();
+        if (dataDir != null) {
+            createDirectories(dataDir.resolve("dynamodb"));
+            createDirectories(dataDir.resolve("s3"));
+        }
+
+        quietly(() -> resources.add(DynamoDbLocal.start(dataDir == null ? null : dataDir.resolve("dynamodb"), dynamoPort)));
+        dynamoEndpoint = URI.create("http://" + HOST + ":" + dynamoPort);
+        dynamo = DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(REGION))
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        resources.add(dynamo);
+        boolean firstStart = CastlineTable.createIfMissing(dynamo, TABLE);
+
+        s3Endpoint = URI.create("http://" + HOST + ":" + s3Port);
+        startS3(s3Endpoint, dataDir == null ? null : dataDir.resolve("s3"));
+
+        adminToken = settings.adminToken() != null ? settings.adminToken() : LocalSecrets.getOrCreate(dataDir, "admin-token");
+        String cursorKey = LocalSecrets.getOrCreate(dataDir, "cursor-signing-key");
+        baseUrl = URI.create("http://" + HOST + ":" + apiPort);
+        Config config = new Config(REGION, TABLE, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
+                Optional.of(dynamoEndpoint), Duration.ofSeconds(60), CREDENTIALS);
+
+        TemplateRoutes template = TemplateRoutes.from(loadTemplate());
+        Router<RequestStreamHandler> router = new Router<>();
+        for (TemplateRoutes.Route route : template.routes()) {
+            router.add(route, handler(route.handlerClass(), config));
+        }
+        for (TemplateRoutes.ObjectCreatedSubscription s : template.subscriptions()) {
+            notifier.subscribe(new ObjectCreatedNotifier.Subscriber(s.functionId(), s.keyPrefix(), handler(s.handlerClass(), config)));
+        }
+
+        if (firstStart && settings.sampleData()) {
+            sampleSlugs = SampleData.load(new EpisodeStore(dynamo, TABLE));
+        }
+
+        try {
+            Gateway gateway = new Gateway(new InetSocketAddress(InetAddress.getByName(HOST), apiPort), router,
+                    new MediaServer(notifier, AUDIO_BUCKET));
+            gateway.start();
+            resources.add(gateway);
+        } catch (BindException e) {
+            throw new PortInUseException(apiPort, "API");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startS3(URI endpoint, Path directory) {
+        Properties properties = new Properties();
+        BlobStore base;
+        if (directory == null) {
+            base = BlobStores.create("transient", properties);
+        } else {
+            properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+            base = BlobStores.create("filesystem", properties);
+        }
+        notifier = new ObjectCreatedNotifier(base, REGION);
+        resources.add(notifier);
+        if (!notifier.containerExists(AUDIO_BUCKET)) {
+            notifier.createContainer(AUDIO_BUCKET);
+        }
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(notifier)
+                .endpoint(endpoint)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
+        quietly(() -> {
+            try {
+                proxy.start();
+                for (int i = 0; i < 200 && !"STARTED".equals(proxy.getState()); i++) {
+                    Thread.sleep(25);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("S3Proxy did not start on " + endpoint, e);
+            }
+        });
+        resources.add(proxy::stop);
+        s3 = S3Client.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+        resources.add(s3);
+    }
+
+    private static RequestStreamHandler handler(String className, Config config) {
+        try {
+            return (RequestStreamHandler) Class.forName(className).getConstructor(Config.class).newInstance(config);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built with a Config", e);
+        }
+    }
+
+    private static SamTemplate loadTemplate() {
+        try (InputStream in = LocalStack.class.getResourceAsStream("/template.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("template.yaml is not on the classpath (build the local module with Maven)");
+            }
+            return SamTemplate.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+        } catch (IOException e) {
+            throw new PortInUseException(port, what);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    /** The emulators print banners to stdout; the stack's own output is the ready line. */
+    private static void quietly(Runnable start) {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+        try {
+            start.run();
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public URI dynamoEndpoint() {
+        return dynamoEndpoint;
+    }
+
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Slugs of the sample episodes loaded by this start (empty when the data was already there). */
+    public List<String> sampleSlugs() {
+        return sampleSlugs;
+    }
+
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public S3Presigner presigner() {
+        return S3Presigner.builder().endpointOverride(s3Endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    /** Calls {@code listener} with every S3 ObjectCreated event the stack emits, as JSON. */
+    public void onObjectCreated(Consumer<String> listener) {
+        notifier.listen(listener);
+    }
+
+    /** Stops the gateway first (no new requests), then S3Proxy and DynamoDB Local, flushing their data. */
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                System.err.println("[castline] while stopping: " + e);
+            }
+        }
+        resources.clear();
+    }
+}

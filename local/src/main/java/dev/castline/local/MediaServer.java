@@ -1,0 +1,123 @@
+package dev.castline.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * {@code /media/{key}}: audio from the bucket, standing in for CloudFront. Podcast apps and
+ * Apple's checks probe with {@code HEAD} and {@code Range: bytes=0-1}, and players seek with
+ * ranges, so single byte ranges are answered with 206 (RFC 9110 §14); a range beyond the end is
+ * 416. Several ranges in one request are answered with the whole object, which RFC 9110 allows.
+ */
+final class MediaServer {
+    static final String PREFIX = "/media/";
+    private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final BlobStore store;
+    private final String bucket;
+
+    MediaServer(BlobStore store, String bucket) {
+        this.store = store;
+        this.bucket = bucket;
+    }
+
+    void serve(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            sendEmpty(exchange, 405);
+            return;
+        }
+        String key = GatewayEvent.decode(exchange.getRequestURI().getRawPath().substring(PREFIX.length()));
+        HeadObjectResponse meta = key.isEmpty() ? null : store.blobMetadataIfPresent(bucket, key);
+        if (meta == null) {
+            sendText(exchange, 404, "Not Found");
+            return;
+        }
+        long size = meta.contentLength();
+        var headers = exchange.getResponseHeaders();
+        headers.set("Accept-Ranges", "bytes");
+        headers.set("Content-Type", meta.contentType() == null ? "application/octet-stream" : meta.contentType());
+        if (meta.eTag() != null) {
+            headers.set("ETag", meta.eTag().startsWith("\"") ? meta.eTag() : "\"" + meta.eTag() + "\"");
+        }
+        if (meta.lastModified() != null) {
+            headers.set("Last-Modified", HTTP_DATE.format(meta.lastModified()));
+        }
+        // A media key never gets new bytes (every upload has a new key), so it may be cached for ever.
+        headers.set("Cache-Control", "public, max-age=31536000, immutable");
+
+        long first = 0;
+        long last = size - 1;
+        int status = 200;
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        Matcher m = range == null ? null : SINGLE_RANGE.matcher(range.strip());
+        if (m != null && m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            if (m.group(1).isEmpty()) {
+                long suffix = parse(m.group(2));
+                first = Math.max(0, size - suffix);
+                if (suffix == 0) {
+                    first = size;
+                }
+            } else {
+                first = parse(m.group(1));
+                last = m.group(2).isEmpty() ? size - 1 : Math.min(parse(m.group(2)), size - 1);
+            }
+            if (first >= size || first > last) {
+                headers.set("Content-Range", "bytes */" + size);
+                sendEmpty(exchange, 416);
+                return;
+            }
+            status = 206;
+            headers.set("Content-Range", "bytes " + first + "-" + last + "/" + size);
+        }
+        long length = size == 0 ? 0 : last - first + 1;
+        if (method.equals("HEAD")) {
+            headers.set("Content-Length", Long.toString(length));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
+        if (length == 0) {
+            sendEmpty(exchange, status);
+            return;
+        }
+        GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key);
+        if (status == 206) {
+            get.range("bytes=" + first + "-" + last);
+        }
+        exchange.sendResponseHeaders(status, length);
+        try (InputStream in = store.getBlob(get.build()); OutputStream out = exchange.getResponseBody()) {
+            in.transferTo(out);
+        }
+    }
+
+    private static long parse(String digits) {
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+
+    private static void sendEmpty(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
