@@ -284,6 +284,11 @@ public final class LocalStack implements AutoCloseable {
         notifier.listen(listener);
     }
 
+    /** Invokes {@code handler} as S3 would invoke a subscribed function, for objects created under {@code keyPrefix}. */
+    public void subscribe(String name, String keyPrefix, RequestStreamHandler handler) {
+        notifier.subscribe(new ObjectCreatedNotifier.Subscriber(name, keyPrefix, handler));
+    }
+
     /** Stops the gateway first (no new requests), then S3Proxy and DynamoDB Local, flushing their data. */
     @Override
     public void close() {

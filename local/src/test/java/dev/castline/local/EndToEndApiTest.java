@@ -1,0 +1,127 @@
+package dev.castline.local;
+
+import static dev.castline.testing.Responses.assertClientError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.castline.testing.ApiFixture.LambdaResponse;
+import dev.castline.testing.Events;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The public API over real HTTP, through the API Gateway stand-in, against the sample show: the
+ * same expectations as the handler tests, now through the wire.
+ */
+@ExtendWith(LocalStackExtension.class)
+class EndToEndApiTest {
+    private final LocalStack stack;
+    private final JsonNode sample;
+
+    EndToEndApiTest(LocalStack stack) throws Exception {
+        this.stack = stack;
+        try (InputStream in = getClass().getResourceAsStream(SampleData.RESOURCE)) {
+            this.sample = new ObjectMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void listsTheSampleShowNewestFirst() {
+        List<String> titles = new ArrayList<>();
+        page("/episodes?limit=100").get("items").forEach(i -> titles.add(i.get("title").asText()));
+        List<String> expected = new ArrayList<>();
+        sample.get("episodes").forEach(e -> expected.add(e.get("title").asText()));
+        assertThat(titles).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void pagesWithCursorsWithoutDuplicatesOrGaps() {
+        List<String> slugs = new ArrayList<>();
+        String next = "/episodes?limit=5";
+        int pages = 0;
+        while (next != null) {
+            JsonNode page = page(next);
+            page.get("items").forEach(i -> slugs.add(i.get("slug").asText()));
+            JsonNode cursor = page.get("nextCursor");
+            next = cursor.isNull() ? null : "/episodes?limit=5&cursor=" + URLEncoder.encode(cursor.asText(), StandardCharsets.UTF_8);
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(slugs).hasSize(sample.get("episodes").size()).doesNotHaveDuplicates();
+        assertThat(slugs).containsExactlyElementsOf(stack.sampleSlugs());
+    }
+
+    @Test
+    void listsByTag() {
+        List<String> expected = new ArrayList<>();
+        sample.get("episodes").forEach(e -> {
+            for (JsonNode tag : e.get("tags")) {
+                if (tag.asText().equals("django")) {
+                    expected.add(e.get("title").asText());
+                }
+            }
+        });
+        assertThat(expected).isNotEmpty();
+        List<String> titles = new ArrayList<>();
+        page("/episodes?tag=django").get("items").forEach(i -> titles.add(i.get("title").asText()));
+        assertThat(titles).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void getsOneEpisodeWithChaptersAndShowNotes() {
+        String slug = stack.sampleSlugs().getFirst();
+        LambdaResponse response = Http.get(uri("/episodes/" + slug));
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode episode = Events.json(response.body());
+        JsonNode seed = sample.get("episodes").get(0);
+        assertThat(episode.get("title").asText()).isEqualTo(seed.get("title").asText());
+        assertThat(episode.get("chapters")).hasSize(seed.get("chapters").size());
+        assertThat(episode.get("chapters").get(0).get("startTime").asLong()).isEqualTo(seed.get("chapters").get(0).get("startTime").asLong());
+        assertThat(episode.get("showNotes").asText()).startsWith("<p>");
+        assertThat(episode.get("audio").get("url").asText()).startsWith(stack.baseUrl() + "/media/audio/");
+        assertThat(episode.get("durationSeconds").asLong()).isEqualTo(seed.get("durationSeconds").asLong());
+    }
+
+    @Test
+    void answersConditionalRequestsWith304() {
+        LambdaResponse first = Http.get(uri("/episodes"));
+        LambdaResponse second = Http.get(uri("/episodes"), "If-None-Match", first.headers().get("etag"));
+        assertThat(second.status()).isEqualTo(304);
+        assertThat(second.body()).isEmpty();
+    }
+
+    @Test
+    void missingEpisodesAre404AndBadInputIs400NamingTheParameter() {
+        assertClientError(Http.get(uri("/episodes/no-such-episode")), 404, "not_found", null);
+        assertClientError(Http.get(uri("/episodes?limit=0")), 400, "bad_request", "limit");
+        assertClientError(Http.get(uri("/episodes?limit=abc")), 400, "bad_request", "limit");
+        assertClientError(Http.get(uri("/episodes?cursor=forged")), 400, "bad_request", "cursor");
+        assertClientError(Http.get(uri("/episodes?tag=%3Cscript%3E")), 400, "bad_request", "tag");
+        assertClientError(Http.get(uri("/episodes/" + "x".repeat(5000))), 400, "bad_request", "slug");
+        assertClientError(Http.get(uri("/episodes/Bad%20Slug")), 400, "bad_request", "slug");
+    }
+
+    @Test
+    void aPathWithNoRouteIsNotFoundAsApiGatewaySaysIt() {
+        LambdaResponse response = Http.get(uri("/nowhere"));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    }
+
+    private JsonNode page(String pathAndQuery) {
+        LambdaResponse response = Http.get(uri(pathAndQuery));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return Events.json(response.body());
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(stack.baseUrl() + pathAndQuery);
+    }
+}

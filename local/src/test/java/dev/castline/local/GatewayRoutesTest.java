@@ -1,0 +1,41 @@
+package dev.castline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castline.template.SamTemplate;
+import dev.castline.testing.ApiFixture;
+import dev.castline.testing.ApiFixture.LambdaResponse;
+import dev.castline.testing.Events;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every route of template.yaml, hit over HTTP: the event the gateway builds is one the function
+ * accepts (it answers with its own JSON, not the gateway's bare 404 or 500).
+ */
+@ExtendWith(LocalStackExtension.class)
+class GatewayRoutesTest {
+    private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)\\+?}");
+
+    @Test
+    void everyRouteInTheTemplateReachesItsHandler(LocalStack stack) {
+        List<TemplateRoutes.Route> routes = TemplateRoutes.from(SamTemplate.load(ApiFixture.root().resolve("template.yaml"))).routes();
+        assertThat(routes).extracting(TemplateRoutes.Route::routeKey).contains("GET /episodes", "GET /episodes/{slug}");
+        for (TemplateRoutes.Route route : routes) {
+            Matcher m = PARAMETER.matcher(route.path());
+            String path = m.replaceAll(p -> p.group(1).equals("slug") ? stack.sampleSlugs().getFirst() : "sample");
+            var request = java.net.http.HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                    .method(route.method(), java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+            LambdaResponse response = Http.asLambdaResponse(Http.send(request));
+
+            assertThat(response.status()).as(route.routeKey()).isLessThan(500);
+            assertThat(response.body()).as(route.routeKey()).isNotEqualTo("{\"message\":\"Not Found\"}");
+            assertThat(response.headers().get("content-type")).as(route.routeKey()).startsWith("application/json");
+            assertThat(Events.json(response.body()).isObject()).isTrue();
+        }
+    }
+}

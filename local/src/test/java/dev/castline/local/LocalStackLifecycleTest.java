@@ -1,0 +1,86 @@
+package dev.castline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.castline.domain.Episode;
+import dev.castline.store.EpisodeStore;
+import dev.castline.testing.ApiFixture.LambdaResponse;
+import dev.castline.testing.Episodes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** Starting, stopping and starting again: data survives, the sample loads once, a busy port is a clear error. */
+class LocalStackLifecycleTest {
+    @Test
+    void aSecondStartKeepsWhatTheFirstWrote(@TempDir Path dataDir) {
+        Episode added;
+        String token;
+        LocalStack.Settings settings = new LocalStack.Settings(0, 0, 0, dataDir, true, null);
+        try (LocalStack first = LocalStack.start(settings)) {
+            assertThat(first.sampleSlugs()).hasSize(12);
+            added = new EpisodeStore(first.dynamo(), LocalStack.TABLE)
+                    .create(Episodes.published("written-by-the-first-start", Instant.parse("2024-01-01T00:00:00Z")).build());
+            first.s3().putObject(r -> r.bucket(LocalStack.AUDIO_BUCKET).key("audio/kept/kept.mp3"), RequestBody.fromString("kept"));
+            token = first.adminToken();
+        }
+        try (LocalStack second = LocalStack.start(settings)) {
+            assertThat(second.sampleSlugs()).as("the sample loads on the first start only").isEmpty();
+            assertThat(second.adminToken()).isEqualTo(token);
+            LambdaResponse episode = Http.get(URI.create(second.baseUrl() + "/episodes/" + added.slug()));
+            assertThat(episode.status()).isEqualTo(200);
+            LambdaResponse list = Http.get(URI.create(second.baseUrl() + "/episodes?limit=100"));
+            assertThat(dev.castline.testing.Events.json(list.body()).get("items")).hasSize(13);
+            assertThat(Http.get(URI.create(second.baseUrl() + "/media/audio/kept/kept.mp3")).body()).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void noSampleDataMeansAnEmptyShow() {
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(0, 0, 0, null, false, "given-token"))) {
+            assertThat(stack.adminToken()).isEqualTo("given-token");
+            LambdaResponse list = Http.get(URI.create(stack.baseUrl() + "/episodes"));
+            assertThat(list.body()).isEqualTo("{\"items\":[],\"nextCursor\":null}");
+        }
+    }
+
+    @Test
+    void aBusyPortIsAOneLineErrorWithExitCode2() throws Exception {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream original = System.err;
+            int code;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                code = new CommandLine(new LocalStackCommand()).execute("--in-memory", "--port", Integer.toString(busy.getLocalPort()));
+            } finally {
+                System.setErr(original);
+            }
+            assertThat(code).isEqualTo(2);
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertThat(message.strip().lines()).hasSize(1);
+            assertThat(message).contains("port " + busy.getLocalPort()).contains("already in use").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void helpDocumentsEveryOption() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new LocalStackCommand());
+        cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        assertThat(cli.execute("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("--port", "--data-dir", "--in-memory", "--no-sample-data", "--admin-token");
+    }
+}
