@@ -35,6 +35,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -57,10 +58,22 @@ public final class LocalStack implements AutoCloseable {
      * @param dataDir    where DynamoDB Local, S3Proxy and the secrets keep their data; null: in memory
      * @param adminToken the admin API's bearer token, or null to use the stored (or a new) one
      */
-    public record Settings(int apiPort, int dynamoPort, int s3Port, Path dataDir, boolean sampleData, String adminToken) {
+    public record Settings(int apiPort, int dynamoPort, int s3Port, Path dataDir, boolean sampleData, String adminToken,
+                           External external) {
+        public Settings(int apiPort, int dynamoPort, int s3Port, Path dataDir, boolean sampleData, String adminToken) {
+            this(apiPort, dynamoPort, s3Port, dataDir, sampleData, adminToken, null);
+        }
+
         public static Settings inMemoryOnFreePorts() {
             return new Settings(0, 0, 0, null, true, null);
         }
+    }
+
+    /**
+     * DynamoDB and S3 served by something else (LocalStack, say) instead of the embedded
+     * emulators. S3 ObjectCreated events are then that service's business, not the stack's.
+     */
+    public record External(URI dynamoEndpoint, URI s3Endpoint, String accessKey, String secretKey) {
     }
 
     /** A port the stack needs is taken by another process. */
@@ -87,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
     private DynamoDbClient dynamo;
     private S3Client s3;
     private Path dataDir;
+    private StaticCredentialsProvider credentials;
 
     private LocalStack() {
     }
@@ -103,33 +117,45 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(Settings settings) {
+        External external = settings.external();
         int apiPort = settings.apiPort() == 0 ? DynamoDbLocal.freePort() : settings.apiPort();
-        int dynamoPort = settings.dynamoPort() == 0 ? DynamoDbLocal.freePort() : settings.dynamoPort();
-        int s3Port = settings.s3Port() == 0 ? DynamoDbLocal.freePort() : settings.s3Port();
         requireFree(apiPort, "API");
-        requireFree(dynamoPort, "DynamoDB Local");
-        requireFree(s3Port, "S3");
         dataDir = settings.dataDir();
-        if (dataDir != null) {
-            createDirectories(dataDir.resolve("dynamodb"));
-            createDirectories(dataDir.resolve("s3"));
+        credentials = external == null ? CREDENTIALS
+                : StaticCredentialsProvider.create(AwsBasicCredentials.create(external.accessKey(), external.secretKey()));
+        if (external == null) {
+            int dynamoPort = settings.dynamoPort() == 0 ? DynamoDbLocal.freePort() : settings.dynamoPort();
+            int s3Port = settings.s3Port() == 0 ? DynamoDbLocal.freePort() : settings.s3Port();
+            requireFree(dynamoPort, "DynamoDB Local");
+            requireFree(s3Port, "S3");
+            if (dataDir != null) {
+                createDirectories(dataDir.resolve("dynamodb"));
+                createDirectories(dataDir.resolve("s3"));
+            }
+            quietly(() -> resources.add(DynamoDbLocal.start(dataDir == null ? null : dataDir.resolve("dynamodb"), dynamoPort)));
+            dynamoEndpoint = URI.create("http://" + HOST + ":" + dynamoPort);
+            s3Endpoint = URI.create("http://" + HOST + ":" + s3Port);
+            startS3Proxy(s3Endpoint, dataDir == null ? null : dataDir.resolve("s3"));
+        } else {
+            dynamoEndpoint = external.dynamoEndpoint();
+            s3Endpoint = external.s3Endpoint();
         }
-
-        quietly(() -> resources.add(DynamoDbLocal.start(dataDir == null ? null : dataDir.resolve("dynamodb"), dynamoPort)));
-        dynamoEndpoint = URI.create("http://" + HOST + ":" + dynamoPort);
         dynamo = DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(REGION))
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         resources.add(dynamo);
         boolean firstStart = CastlineTable.createIfMissing(dynamo, TABLE);
-
-        s3Endpoint = URI.create("http://" + HOST + ":" + s3Port);
-        startS3(s3Endpoint, dataDir == null ? null : dataDir.resolve("s3"));
+        s3 = S3Client.builder().endpointOverride(s3Endpoint).region(Region.of(REGION)).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+        resources.add(s3);
+        createBucketIfMissing();
 
         adminToken = settings.adminToken() != null ? settings.adminToken() : LocalSecrets.getOrCreate(dataDir, "admin-token");
         String cursorKey = LocalSecrets.getOrCreate(dataDir, "cursor-signing-key");
         baseUrl = URI.create("http://" + HOST + ":" + apiPort);
         Config config = new Config(REGION, TABLE, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
-                Optional.of(dynamoEndpoint), Duration.ofSeconds(60), CREDENTIALS);
+                Optional.of(dynamoEndpoint), Duration.ofSeconds(60), credentials);
 
         TemplateRoutes template = TemplateRoutes.from(loadTemplate());
         Router<RequestStreamHandler> router = new Router<>();
@@ -137,7 +163,7 @@ public final class LocalStack implements AutoCloseable {
             router.add(route, handler(route.handlerClass(), config));
         }
         for (TemplateRoutes.ObjectCreatedSubscription s : template.subscriptions()) {
-            notifier.subscribe(new ObjectCreatedNotifier.Subscriber(s.functionId(), s.keyPrefix(), handler(s.handlerClass(), config)));
+            requireEmbeddedS3().subscribe(new ObjectCreatedNotifier.Subscriber(s.functionId(), s.keyPrefix(), handler(s.handlerClass(), config)));
         }
 
         if (firstStart && settings.sampleData()) {
@@ -146,7 +172,7 @@ public final class LocalStack implements AutoCloseable {
 
         try {
             Gateway gateway = new Gateway(new InetSocketAddress(InetAddress.getByName(HOST), apiPort), router,
-                    new MediaServer(notifier, AUDIO_BUCKET));
+                    new MediaServer(s3, AUDIO_BUCKET));
             gateway.start();
             resources.add(gateway);
         } catch (BindException e) {
@@ -156,7 +182,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startS3(URI endpoint, Path directory) {
+    private void startS3Proxy(URI endpoint, Path directory) {
         Properties properties = new Properties();
         BlobStore base;
         if (directory == null) {
@@ -167,9 +193,6 @@ public final class LocalStack implements AutoCloseable {
         }
         notifier = new ObjectCreatedNotifier(base, REGION);
         resources.add(notifier);
-        if (!notifier.containerExists(AUDIO_BUCKET)) {
-            notifier.createContainer(AUDIO_BUCKET);
-        }
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(notifier)
                 .endpoint(endpoint)
@@ -186,11 +209,25 @@ public final class LocalStack implements AutoCloseable {
             }
         });
         resources.add(proxy::stop);
-        s3 = S3Client.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .build();
-        resources.add(s3);
+    }
+
+    private void createBucketIfMissing() {
+        try {
+            s3.headBucket(r -> r.bucket(AUDIO_BUCKET));
+        } catch (S3Exception e) {
+            // HEAD has no body, so a missing bucket is a bare 404 rather than NoSuchBucket.
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            s3.createBucket(r -> r.bucket(AUDIO_BUCKET));
+        }
+    }
+
+    private ObjectCreatedNotifier requireEmbeddedS3() {
+        if (notifier == null) {
+            throw new UnsupportedOperationException("S3 ObjectCreated events come from the embedded S3 only");
+        }
+        return notifier;
     }
 
     private static RequestStreamHandler handler(String className, Config config) {
@@ -274,19 +311,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public S3Presigner presigner() {
-        return S3Presigner.builder().endpointOverride(s3Endpoint).region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
+        return S3Presigner.builder().endpointOverride(s3Endpoint).region(Region.of(REGION)).credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
     }
 
     /** Calls {@code listener} with every S3 ObjectCreated event the stack emits, as JSON. */
     public void onObjectCreated(Consumer<String> listener) {
-        notifier.listen(listener);
+        requireEmbeddedS3().listen(listener);
+    }
+
+    /** Whether this stack emits S3 ObjectCreated events itself (it does unless S3 is external). */
+    public boolean emitsObjectCreatedEvents() {
+        return notifier != null;
     }
 
     /** Invokes {@code handler} as S3 would invoke a subscribed function, for objects created under {@code keyPrefix}. */
     public void subscribe(String name, String keyPrefix, RequestStreamHandler handler) {
-        notifier.subscribe(new ObjectCreatedNotifier.Subscriber(name, keyPrefix, handler));
+        requireEmbeddedS3().subscribe(new ObjectCreatedNotifier.Subscriber(name, keyPrefix, handler));
     }
 
     /** Stops the gateway first (no new requests), then S3Proxy and DynamoDB Local, flushing their data. */

@@ -9,12 +9,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * {@code /media/{key}}: audio from the bucket, standing in for CloudFront. Podcast apps and
+ * {@code /media/{key}}: audio from the bucket, read through the S3 API, standing in for CloudFront. Podcast apps and
  * Apple's checks probe with {@code HEAD} and {@code Range: bytes=0-1}, and players seek with
  * ranges, so single byte ranges are answered with 206 (RFC 9110 §14); a range beyond the end is
  * 416. Several ranges in one request are answered with the whole object, which RFC 9110 allows.
@@ -24,11 +26,11 @@ final class MediaServer {
     private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private final BlobStore store;
+    private final S3Client s3;
     private final String bucket;
 
-    MediaServer(BlobStore store, String bucket) {
-        this.store = store;
+    MediaServer(S3Client s3, String bucket) {
+        this.s3 = s3;
         this.bucket = bucket;
     }
 
@@ -40,7 +42,7 @@ final class MediaServer {
             return;
         }
         String key = GatewayEvent.decode(exchange.getRequestURI().getRawPath().substring(PREFIX.length()));
-        HeadObjectResponse meta = key.isEmpty() ? null : store.blobMetadataIfPresent(bucket, key);
+        HeadObjectResponse meta = key.isEmpty() ? null : head(key);
         if (meta == null) {
             sendText(exchange, 404, "Not Found");
             return;
@@ -98,8 +100,21 @@ final class MediaServer {
             get.range("bytes=" + first + "-" + last);
         }
         exchange.sendResponseHeaders(status, length);
-        try (InputStream in = store.getBlob(get.build()); OutputStream out = exchange.getResponseBody()) {
+        try (InputStream in = s3.getObject(get.build()); OutputStream out = exchange.getResponseBody()) {
             in.transferTo(out);
+        }
+    }
+
+    private HeadObjectResponse head(String key) {
+        try {
+            return s3.headObject(r -> r.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            return null;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return null;
+            }
+            throw e;
         }
     }
 
