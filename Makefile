@@ -20,3 +20,4 @@ endef
 # One line per function.
 $(eval $(call lambda_function,ListEpisodesFunction,functions/list-episodes))
 $(eval $(call lambda_function,GetEpisodeFunction,functions/get-episode))
+$(eval $(call lambda_function,FeedFunction,functions/feed))

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.castline.config.Config;
 import dev.castline.store.CastlineTable;
 import dev.castline.store.EpisodeStore;
+import dev.castline.store.ShowStore;
 import dev.castline.template.SamTemplate;
 import dev.castline.testing.DynamoDbLocal;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
         String cursorKey = LocalSecrets.getOrCreate(dataDir, "cursor-signing-key");
         baseUrl = URI.create("http://" + HOST + ":" + apiPort);
         Config config = new Config(REGION, TABLE, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
-                Optional.of(dynamoEndpoint), Duration.ofSeconds(60), credentials);
+                Optional.of(dynamoEndpoint), Duration.ofSeconds(60), Duration.ofSeconds(300), credentials);
 
         TemplateRoutes template = TemplateRoutes.from(loadTemplate());
         Router<RequestStreamHandler> router = new Router<>();
@@ -167,7 +169,9 @@ public final class LocalStack implements AutoCloseable {
         }
 
         if (firstStart && settings.sampleData()) {
-            sampleSlugs = SampleData.load(new EpisodeStore(dynamo, TABLE));
+            Clock clock = Clock.systemUTC();
+            sampleSlugs = SampleData.load(new EpisodeStore(dynamo, TABLE, clock), new ShowStore(dynamo, TABLE, clock),
+                    baseUrl + "/feed.xml");
         }
 
         try {

@@ -9,10 +9,13 @@ import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Guest;
 import dev.castline.domain.Link;
 import dev.castline.domain.LinkKind;
+import dev.castline.domain.PodcastGuid;
+import dev.castline.domain.Show;
 import dev.castline.domain.ShowNotes;
 import dev.castline.domain.Slugs;
 import dev.castline.domain.Status;
 import dev.castline.store.EpisodeStore;
+import dev.castline.store.ShowStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,8 +41,11 @@ final class SampleData {
     private SampleData() {
     }
 
-    /** @return the slugs of the episodes stored, newest first */
-    static List<String> load(EpisodeStore store) {
+    /**
+     * @param feedUrl the feed's public URL on this stack (the sample show's podcast:guid derives from it)
+     * @return the slugs of the episodes stored, newest first
+     */
+    static List<String> load(EpisodeStore store, ShowStore shows, String feedUrl) {
         JsonNode root;
         try (InputStream in = SampleData.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -49,6 +55,7 @@ final class SampleData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        shows.save(show(root.path("show"), feedUrl));
         List<String> slugs = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (JsonNode e : root.path("episodes")) {
@@ -57,6 +64,14 @@ final class SampleData {
             slugs.add(episode.slug());
         }
         return slugs;
+    }
+
+    private static Show show(JsonNode s, String feedUrl) {
+        return new Show(text(s, "title"), text(s, "author"), text(s, "description"), text(s, "language"),
+                text(s, "artworkUrl"), text(s, "appleCategory"), text(s, "appleSubcategory"), s.path("explicit").asBoolean(false),
+                text(s, "ownerName"), text(s, "ownerEmail"), text(s, "websiteUrl"), text(s, "copyright"),
+                text(s, "fundingUrl"), text(s, "fundingText"), feedUrl, PodcastGuid.forFeedUrl(feedUrl).toString(),
+                false, true, null);
     }
 
     private static Episode episode(JsonNode e, String slug) {

@@ -29,7 +29,7 @@ class LocalStackLifecycleTest {
         LocalStack.Settings settings = new LocalStack.Settings(0, 0, 0, dataDir, true, null);
         try (LocalStack first = LocalStack.start(settings)) {
             assertThat(first.sampleSlugs()).hasSize(12);
-            added = new EpisodeStore(first.dynamo(), LocalStack.TABLE)
+            added = new EpisodeStore(first.dynamo(), LocalStack.TABLE, java.time.Clock.systemUTC())
                     .create(Episodes.published("written-by-the-first-start", Instant.parse("2024-01-01T00:00:00Z")).build());
             first.s3().putObject(r -> r.bucket(LocalStack.AUDIO_BUCKET).key("audio/kept/kept.mp3"), RequestBody.fromString("kept"));
             token = first.adminToken();

@@ -7,9 +7,9 @@ import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Guest;
 import dev.castline.domain.Link;
+import dev.castline.feed.ChaptersJson;
 import dev.castline.http.Json;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class EpisodeJson {
             for (Chapter c : e.chapters()) {
                 json.writeStartObject();
                 json.writeFieldName("startTime");
-                json.writeNumber(seconds(c.startMillis()));
+                json.writeNumber(ChaptersJson.seconds(c.startMillis()));
                 json.writeStringField("title", c.title());
                 Json.optionalString(json, "url", c.url());
                 json.writeEndObject();
@@ -116,11 +116,5 @@ public final class EpisodeJson {
     /** ISO-8601 in UTC to the second: {@code 2020-06-29T00:00:00Z}. */
     static String isoSeconds(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    /** Milliseconds as seconds, without a needless fraction: 159000 → 159, 2120250 → 2120.25. */
-    static BigDecimal seconds(long millis) {
-        BigDecimal s = BigDecimal.valueOf(millis, 3).stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }

@@ -24,6 +24,7 @@ public record Config(
         byte[] cursorSigningKey,
         Optional<URI> dynamoDbEndpoint,
         Duration cacheMaxAge,
+        Duration feedCacheMaxAge,
         AwsCredentialsProvider credentials) {
 
     public static final String AWS_REGION = "AWS_REGION";
@@ -32,14 +33,17 @@ public record Config(
     public static final String CURSOR_SIGNING_KEY = "CURSOR_SIGNING_KEY";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
     public static final String CACHE_MAX_AGE_SECONDS = "CACHE_MAX_AGE_SECONDS";
+    public static final String FEED_CACHE_MAX_AGE_SECONDS = "FEED_CACHE_MAX_AGE_SECONDS";
 
     /** Variables every read function needs; the template must set them (checked by a test). */
     public static final List<String> REQUIRED = List.of(TABLE_NAME, MEDIA_BASE_URL, CURSOR_SIGNING_KEY);
     /** Variables with a sensible default or that only local runs set. AWS_REGION is set by Lambda itself. */
-    public static final List<String> OPTIONAL = List.of(DYNAMODB_ENDPOINT, CACHE_MAX_AGE_SECONDS);
+    public static final List<String> OPTIONAL = List.of(DYNAMODB_ENDPOINT, CACHE_MAX_AGE_SECONDS, FEED_CACHE_MAX_AGE_SECONDS);
 
     public static final int MIN_SIGNING_KEY_BYTES = 32;
     private static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofSeconds(60);
+    /** Podcast apps poll for ever; five minutes of caching costs a listener little and saves a lot. */
+    private static final Duration DEFAULT_FEED_CACHE_MAX_AGE = Duration.ofSeconds(300);
 
     public Config {
         if (cursorSigningKey.length < MIN_SIGNING_KEY_BYTES) {
@@ -57,6 +61,7 @@ public record Config(
                 required(env, CURSOR_SIGNING_KEY).getBytes(StandardCharsets.UTF_8),
                 optional(env, DYNAMODB_ENDPOINT).map(v -> URI.create(httpUrl(DYNAMODB_ENDPOINT, v))),
                 optional(env, CACHE_MAX_AGE_SECONDS).map(v -> seconds(CACHE_MAX_AGE_SECONDS, v)).orElse(DEFAULT_CACHE_MAX_AGE),
+                optional(env, FEED_CACHE_MAX_AGE_SECONDS).map(v -> seconds(FEED_CACHE_MAX_AGE_SECONDS, v)).orElse(DEFAULT_FEED_CACHE_MAX_AGE),
                 // Lambda puts the execution role's credentials in the environment: reading them
                 // there skips the default chain's probing of files and metadata endpoints.
                 EnvironmentVariableCredentialsProvider.create());
@@ -71,7 +76,7 @@ public record Config(
     @Override
     public String toString() {
         return "Config[region=" + region + ", tableName=" + tableName + ", mediaBaseUrl=" + mediaBaseUrl
-                + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", cacheMaxAge=" + cacheMaxAge + "]";
+                + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", cacheMaxAge=" + cacheMaxAge + ", feedCacheMaxAge=" + feedCacheMaxAge + "]";
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -58,6 +58,11 @@ public final class EpisodeRules {
         if (e.status().isReleased() && e.publishAt() == null) {
             throw new ValidationException("publishAt", "is required for a scheduled or published episode");
         }
+        if (e.publishAt() != null && e.publishAt().getNano() != 0) {
+            // Listings order and bound by the second: a finer time would make an episode public
+            // in one view a moment before another.
+            throw new ValidationException("publishAt", "must be a whole second");
+        }
         if (e.version() < 1) {
             throw new ValidationException("version", "must be 1 or more");
         }

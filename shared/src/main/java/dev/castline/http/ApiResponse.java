@@ -26,6 +26,11 @@ public final class ApiResponse {
         return new ApiResponse(status, json.getBytes(StandardCharsets.UTF_8), false).header("content-type", JSON);
     }
 
+    /** A UTF-8 text body of any type (XML, chapters JSON...). */
+    public static ApiResponse text(int status, byte[] utf8, String contentType) {
+        return new ApiResponse(status, utf8, false).header("content-type", contentType);
+    }
+
     public static ApiResponse binary(int status, byte[] body, String contentType) {
         return new ApiResponse(status, body, true).header("content-type", contentType);
     }

@@ -10,6 +10,7 @@ import static dev.castline.store.EpisodeMapper.s;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeRules;
 import dev.castline.domain.EpisodeSummary;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,19 +18,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Episodes in DynamoDB. Speaks the domain: returns {@link Optional} and domain values, and turns
@@ -41,13 +42,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class EpisodeStore {
     private static final int TRANSACTION_ATTEMPTS = 3;
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final int BATCH_GET_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Clock clock;
 
-    public EpisodeStore(DynamoDbClient dynamo, String table) {
+    /** @param clock when writes happen: stamps the feed's last change and tells future publish times */
+    public EpisodeStore(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.clock = clock;
     }
 
     // ---- reads
@@ -61,7 +67,7 @@ public final class EpisodeStore {
     }
 
     public Optional<Episode> findBySlug(String slug, boolean consistent) {
-        GetItemResponse slugItem = call(() -> dynamo.getItem(r -> r.tableName(table)
+        GetItemResponse slugItem = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table)
                 .key(EpisodeMapper.slugKey(slug)).consistentRead(consistent)));
         if (!slugItem.hasItem() || slugItem.item().isEmpty()) {
             return Optional.empty();
@@ -70,7 +76,7 @@ public final class EpisodeStore {
     }
 
     public Optional<Episode> findById(String id, boolean consistent) {
-        GetItemResponse response = call(() -> dynamo.getItem(r -> r.tableName(table)
+        GetItemResponse response = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table)
                 .key(EpisodeMapper.episodeKey(id)).consistentRead(consistent)));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
@@ -104,7 +110,7 @@ public final class EpisodeStore {
             query.indexName(LIST_INDEX).expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK));
             resumeAfter.ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.listIndexStartKey(sk)));
         }
-        QueryResponse response = call(() -> dynamo.query(query.build()));
+        QueryResponse response = DynamoCalls.call(() -> dynamo.query(query.build()));
 
         List<EpisodeSummary> items = new ArrayList<>(Math.min(limit, response.count()));
         for (Map<String, AttributeValue> item : response.items()) {
@@ -120,6 +126,78 @@ public final class EpisodeStore {
         return new Page<>(items, next);
     }
 
+    /**
+     * Every public episode in full, newest first: what the feed is made of. One Query per 1 MB of
+     * the listing index (keys only), then one BatchGetItem per 100 episodes. Only a feed whose
+     * validators changed pays this; a conditional poll never gets here.
+     */
+    public List<Episode> allPublicEpisodes(Instant now) {
+        List<String> ids = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = DynamoCalls.call(() -> dynamo.query(r -> r.tableName(table)
+                    .indexName(LIST_INDEX)
+                    .scanIndexForward(false)
+                    .keyConditionExpression("#pk = :pk AND #sk < :upper")
+                    .projectionExpression("#sk")
+                    .expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK))
+                    .expressionAttributeValues(Map.of(":pk", s(EpisodeMapper.RELEASED), ":upper", s(EpisodeMapper.publicUpperBound(now))))
+                    .exclusiveStartKey(exclusiveStart)));
+            page.items().forEach(item -> ids.add(EpisodeMapper.idOfSortKey(item.get(LIST_SK).s())));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+
+        Map<String, Episode> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))) {
+                keys.add(EpisodeMapper.episodeKey(id));
+            }
+            batchGet(keys).forEach(item -> {
+                Episode e = EpisodeMapper.episode(item);
+                byId.put(e.id(), e);
+            });
+        }
+        List<Episode> episodes = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Episode e = byId.get(id);
+            // Between the Query and the reads an episode may have been unpublished or deleted.
+            if (e != null && e.isPublicAt(now)) {
+                episodes.add(e);
+            }
+        }
+        return episodes;
+    }
+
+    /** BatchGetItem, asking again for what DynamoDB left unprocessed (it may, under load). */
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+        for (int attempt = 1; !request.isEmpty(); attempt++) {
+            if (attempt > BATCH_GET_ATTEMPTS) {
+                throw new StoreUnavailableException("DynamoDB left keys unprocessed " + BATCH_GET_ATTEMPTS + " times", null);
+            }
+            Map<String, KeysAndAttributes> current = request;
+            BatchGetItemResponse response = DynamoCalls.call(() -> dynamo.batchGetItem(r -> r.requestItems(current)));
+            items.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!request.isEmpty()) {
+                sleepBeforeRetry(attempt);
+            }
+        }
+        return items;
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(50L << Math.min(attempt, 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while retrying", e);
+        }
+    }
+
     // ---- writes: each one transaction, each conditional
 
     /** Stores a new episode and reserves its slug; the database, not a prior read, refuses a taken slug. */
@@ -129,6 +207,7 @@ public final class EpisodeStore {
         writes.add(putIfAbsent(EpisodeMapper.slugItem(episode.slug(), episode.id())));
         writes.add(putIfAbsent(EpisodeMapper.episodeItem(episode)));
         tagEntries(episode).values().forEach(item -> writes.add(put(item)));
+        feedChange(null, episode).ifPresent(writes::add);
         transact(writes, List.of(
                 new ConflictException(ConflictException.Reason.SLUG_TAKEN, "slug is already in use"),
                 new ConflictException(ConflictException.Reason.ID_TAKEN, "an episode with this id exists")));
@@ -166,6 +245,7 @@ public final class EpisodeStore {
             }
         }
         newEntries.values().forEach(item -> writes.add(put(item)));
+        feedChange(previous, next).ifPresent(writes::add);
         transact(writes, conflicts);
         return next;
     }
@@ -183,10 +263,48 @@ public final class EpisodeStore {
         writes.add(delete(EpisodeMapper.slugKey(episode.slug())));
         episode.formerSlugs().forEach(slug -> writes.add(delete(EpisodeMapper.slugKey(slug))));
         tagEntries(episode).keySet().forEach(key -> writes.add(delete(key)));
+        feedChange(episode, null).ifPresent(writes::add);
         transact(writes, List.of(versionConflict()));
     }
 
     // ---- internals
+
+    /**
+     * The show item's part of a write that changes the feed (the episode was or becomes released):
+     * the feed's version goes up and its change time is stamped, and the episode's publish time is
+     * recorded while it lies in the future, so the feed's validators change when it comes due.
+     * Drafts never touch the feed.
+     */
+    private Optional<TransactWriteItem> feedChange(Episode previous, Episode next) {
+        boolean wasReleased = previous != null && previous.status().isReleased();
+        boolean isReleased = next != null && next.status().isReleased();
+        if (!wasReleased && !isReleased) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String id = next != null ? next.id() : previous.id();
+        Map<String, String> names = new HashMap<>(Map.of(
+                "#version", ShowMapper.FEED_VERSION,
+                "#changed", ShowMapper.FEED_CHANGED_AT,
+                "#scheduled", ShowMapper.scheduledAttribute(id)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":one", EpisodeMapper.n(1),
+                ":changed", s(now.toString())));
+        String expression;
+        if (isReleased && next.publishAt().isAfter(now)) {
+            values.put(":at", s(next.publishAt().toString()));
+            expression = "SET #changed = :changed, #scheduled = :at ADD #version :one";
+        } else {
+            expression = "SET #changed = :changed REMOVE #scheduled ADD #version :one";
+        }
+        return Optional.of(TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(ShowMapper.key())
+                .updateExpression(expression)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build()).build());
+    }
 
     /** Tag entries exist only while an episode is released, so a tag listing needs no filter. */
     private static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> tagEntries(Episode e) {
@@ -228,7 +346,7 @@ public final class EpisodeStore {
     private void transact(List<TransactWriteItem> writes, List<ConflictException> conflicts) {
         for (int attempt = 1; ; attempt++) {
             try {
-                call(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+                DynamoCalls.call(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
                 return;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
@@ -245,22 +363,6 @@ public final class EpisodeStore {
                     throw new StoreUnavailableException("transaction cancelled: " + reasons, e);
                 }
             }
-        }
-    }
-
-    /** Maps what the SDK throws after its own retries to what the domain understands. */
-    private static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (TransactionCanceledException e) {
-            throw e;
-        } catch (DynamoDbException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw new StoreUnavailableException("DynamoDB unavailable: " + e.awsErrorDetails().errorCode(), e);
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            throw new StoreUnavailableException("DynamoDB unreachable", e);
         }
     }
 }

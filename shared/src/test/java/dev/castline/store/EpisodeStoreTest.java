@@ -38,7 +38,7 @@ class EpisodeStoreTest {
     @BeforeEach
     void freshTable() {
         table = TestTables.create(dynamo);
-        store = new EpisodeStore(dynamo, table);
+        store = new EpisodeStore(dynamo, table, java.time.Clock.systemUTC());
         operations.reset();
     }
 

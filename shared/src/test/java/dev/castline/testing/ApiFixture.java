@@ -42,7 +42,7 @@ public final class ApiFixture {
     public final Config config = TestTables.config(table);
     /** Built exactly as the functions build theirs, plus the counter. */
     public final DynamoDbClient dynamo = client(operations);
-    public final EpisodeStore store = new EpisodeStore(dynamo, table);
+    public final EpisodeStore store = new EpisodeStore(dynamo, table, clock);
 
     public ApiFixture() {
         store.create(Episodes.published(REAL_ESTATE, Instant.parse("2020-06-29T00:00:00Z"))

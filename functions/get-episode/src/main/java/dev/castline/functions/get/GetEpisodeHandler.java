@@ -34,7 +34,7 @@ public final class GetEpisodeHandler extends ApiHandler {
 
     public GetEpisodeHandler(Config config, DynamoDbClient dynamo, Clock clock) {
         super(config.cacheMaxAge());
-        this.store = new EpisodeStore(dynamo, config.tableName());
+        this.store = new EpisodeStore(dynamo, config.tableName(), clock);
         this.representation = new EpisodeJson(config.mediaBaseUrl());
         this.clock = clock;
     }

@@ -36,7 +36,7 @@ public final class ListEpisodesHandler extends ApiHandler {
 
     public ListEpisodesHandler(Config config, DynamoDbClient dynamo, Clock clock) {
         super(config.cacheMaxAge());
-        this.store = new EpisodeStore(dynamo, config.tableName());
+        this.store = new EpisodeStore(dynamo, config.tableName(), clock);
         this.representation = new EpisodeJson(config.mediaBaseUrl());
         this.cursors = new CursorCodec(config.cursorSigningKey());
         this.clock = clock;

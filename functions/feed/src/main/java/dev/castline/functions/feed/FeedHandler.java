@@ -1,0 +1,125 @@
+package dev.castline.functions.feed;
+
+import dev.castline.config.Clients;
+import dev.castline.config.Config;
+import dev.castline.domain.Episode;
+import dev.castline.domain.Show;
+import dev.castline.domain.Slugs;
+import dev.castline.feed.ChaptersJson;
+import dev.castline.feed.FeedPager;
+import dev.castline.feed.FeedWriter;
+import dev.castline.http.ApiException;
+import dev.castline.http.ApiHandler;
+import dev.castline.http.ApiRequest;
+import dev.castline.http.ApiResponse;
+import dev.castline.store.EpisodeStore;
+import dev.castline.store.ShowStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The podcast feed ({@code GET|HEAD /feed.xml?page=}) and each episode's chapters
+ * ({@code GET /episodes/{slug}/chapters.json}). Podcast apps poll the feed for ever, so a poll
+ * whose copy is still current costs one GetItem: the validators come from the show item, and
+ * only a changed feed is queried and rendered.
+ */
+public final class FeedHandler extends ApiHandler {
+    static final String FEED_TYPE = "application/rss+xml; charset=utf-8";
+    static final String CHAPTERS_TYPE = "application/json+chapters; charset=utf-8";
+
+    private final EpisodeStore episodes;
+    private final ShowStore shows;
+    private final FeedPager pager;
+    private final FeedValidators validators;
+    private final Clock clock;
+    private final String feedCacheControl;
+
+    /** Lambda's entry: configuration from the environment, clients built once per container. */
+    public FeedHandler() {
+        this(Config.fromEnvironment(System.getenv()));
+    }
+
+    public FeedHandler(Config config) {
+        this(config, Clients.dynamoDb(config), Clock.systemUTC());
+    }
+
+    public FeedHandler(Config config, DynamoDbClient dynamo, Clock clock) {
+        this(config, dynamo, clock, new FeedPager(new FeedWriter(config.mediaBaseUrl())));
+    }
+
+    /** With another pager: tests use a small page limit to see paging without megabytes of data. */
+    FeedHandler(Config config, DynamoDbClient dynamo, Clock clock, FeedPager pager) {
+        super(config.cacheMaxAge());
+        this.episodes = new EpisodeStore(dynamo, config.tableName(), clock);
+        this.shows = new ShowStore(dynamo, config.tableName(), clock);
+        this.pager = pager;
+        this.validators = new FeedValidators();
+        this.clock = clock;
+        this.feedCacheControl = "public, max-age=" + config.feedCacheMaxAge().toSeconds();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        if (request.rawPath().endsWith("/chapters.json")) {
+            return chapters(request);
+        }
+        return feed(request);
+    }
+
+    private ApiResponse feed(ApiRequest request) {
+        int page = page(request);
+        boolean gzip = Encodings.acceptsGzip(request.header("accept-encoding").orElse(""));
+        ShowStore.Snapshot snapshot = shows.load();
+        Show show = snapshot.show().orElseThrow(() -> ApiException.notFound("This podcast has no feed yet: its show settings are not saved."));
+        Instant now = clock.instant();
+        FeedValidators.Current current = validators.of(snapshot.feed(), now, page, gzip);
+
+        if (current.matches(request.header("if-none-match"), request.header("if-modified-since"))) {
+            return withValidators(ApiResponse.empty(304), current);
+        }
+        List<Episode> items = episodes.allPublicEpisodes(now).stream().filter(e -> e.audio() != null).toList();
+        FeedPager.Rendered rendered = pager.render(show, items, page, current.lastModified().orElse(null))
+                .orElseThrow(() -> ApiException.notFound("The feed has no page " + page + "."));
+        ApiResponse response;
+        if ("HEAD".equals(request.method())) {
+            response = ApiResponse.empty(200).header("content-type", FEED_TYPE);
+        } else if (gzip) {
+            response = ApiResponse.binary(200, Encodings.gzip(rendered.xml()), FEED_TYPE).header("content-encoding", "gzip");
+        } else {
+            response = ApiResponse.text(200, rendered.xml(), FEED_TYPE);
+        }
+        return withValidators(response, current);
+    }
+
+    private ApiResponse withValidators(ApiResponse response, FeedValidators.Current current) {
+        response.header("etag", current.etag())
+                .header("cache-control", feedCacheControl)
+                .header("vary", "Accept-Encoding");
+        current.lastModified().ifPresent(t -> response.header("last-modified", FeedValidators.HTTP_DATE.format(t)));
+        return response;
+    }
+
+    private ApiResponse chapters(ApiRequest request) {
+        String slug = request.path("slug").orElse("");
+        if (!Slugs.isValid(slug)) {
+            throw ApiException.badRequest("slug", "slug must be lowercase letters and digits in hyphen-separated words, at most " + Slugs.MAX_LENGTH + " characters");
+        }
+        Episode episode = episodes.findPublicBySlug(slug, clock.instant())
+                .orElseThrow(() -> ApiException.notFound("No published episode has this slug."));
+        if (!episode.slug().equals(slug)) {
+            return ApiResponse.empty(301).header("location", "/episodes/" + episode.slug() + "/chapters.json")
+                    .header("cache-control", "public, max-age=300");
+        }
+        return ApiResponse.text(200, ChaptersJson.of(episode), CHAPTERS_TYPE);
+    }
+
+    private static int page(ApiRequest request) {
+        String raw = request.query("page").orElse("1");
+        if (raw.isEmpty() || raw.length() > 6 || !raw.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(raw) < 1) {
+            throw ApiException.badRequest("page", "page must be a whole number from 1 to 999999");
+        }
+        return Integer.parseInt(raw);
+    }
+}

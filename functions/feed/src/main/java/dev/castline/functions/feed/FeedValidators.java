@@ -1,0 +1,69 @@
+package dev.castline.functions.feed;
+
+import dev.castline.store.FeedState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The feed's ETag and Last-Modified, computed from the feed state alone (no episode is read):
+ * they change exactly when the feed's content does, by a write or by a scheduled episode coming
+ * due. The gzip and identity representations have distinct ETags, as RFC 9110 requires of strong
+ * validators; a client's tag for either matches the same content.
+ */
+final class FeedValidators {
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final String GZIP_SUFFIX = "-gz";
+
+    record Current(String etag, String opaque, Optional<Instant> lastModified) {
+        /**
+         * RFC 9110 §13.2.2: If-None-Match decides when present (weak comparison); otherwise
+         * If-Modified-Since, at the one-second precision of HTTP dates.
+         */
+        boolean matches(Optional<String> ifNoneMatch, Optional<String> ifModifiedSince) {
+            if (ifNoneMatch.isPresent()) {
+                for (String candidate : ifNoneMatch.get().split(",")) {
+                    String tag = candidate.strip();
+                    if (tag.startsWith("W/")) {
+                        tag = tag.substring(2);
+                    }
+                    if (tag.equals("*") || tag.equals("\"" + opaque + "\"") || tag.equals("\"" + opaque + GZIP_SUFFIX + "\"")) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (ifModifiedSince.isPresent() && lastModified.isPresent()) {
+                try {
+                    Instant since = Instant.from(HTTP_DATE.parse(ifModifiedSince.get().strip()));
+                    return !lastModified.get().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+                } catch (DateTimeParseException e) {
+                    return false; // RFC 9110: an invalid date is ignored
+                }
+            }
+            return false;
+        }
+    }
+
+    Current of(FeedState state, Instant now, int page, boolean gzip) {
+        String material = state.version() + "|" + state.lastDueAt(now).map(Instant::toString).orElse("-") + "|" + page;
+        String opaque = digest(material);
+        return new Current("\"" + opaque + (gzip ? GZIP_SUFFIX : "") + "\"", opaque, state.lastModifiedAt(now));
+    }
+
+    private static String digest(String material) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.castline.feed;
+
+import dev.castline.domain.Episode;
+import dev.castline.domain.Show;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * Cuts the feed into RFC 5005 pages so that no page outgrows what a Lambda response can carry.
+ * A page holds the show's {@code feedItemLimit} episodes (all, when unset), fewer if that many
+ * would pass {@link #MAX_PAGE_BYTES}: then every page holds as many as fit even if each were as
+ * large as the largest item, so page boundaries depend only on the data, never on the request.
+ */
+public final class FeedPager {
+    /**
+     * Uncompressed size limit of one page. A Lambda response carries at most 6 MB, and an
+     * uncompressed feed goes out as is: 4 MiB leaves room for headers, and gzip (base64-encoded)
+     * is always smaller.
+     */
+    public static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+    /** A rendered page of the feed. */
+    public record Rendered(byte[] xml, FeedWriter.Page page) {
+    }
+
+    private final FeedWriter writer;
+    private final int maxPageBytes;
+
+    public FeedPager(FeedWriter writer) {
+        this(writer, MAX_PAGE_BYTES);
+    }
+
+    /** @param maxPageBytes a smaller limit, for tests that need an oversized feed without megabytes of data */
+    public FeedPager(FeedWriter writer, int maxPageBytes) {
+        this.writer = writer;
+        this.maxPageBytes = maxPageBytes;
+    }
+
+    /**
+     * @param episodes every public episode with audio, newest first
+     * @return empty when {@code pageNumber} is past the last page
+     */
+    public Optional<Rendered> render(Show show, List<Episode> episodes, int pageNumber, Instant lastBuildDate) {
+        int pageSize = show.feedItemLimit() == null ? Math.max(1, episodes.size()) : show.feedItemLimit();
+        Optional<Rendered> page = renderPage(show, episodes, pageNumber, pageSize, lastBuildDate);
+        if (page.isEmpty() || page.get().xml().length <= maxPageBytes) {
+            return page;
+        }
+        return renderPage(show, episodes, pageNumber, pageSizeThatFits(show, episodes, lastBuildDate), lastBuildDate);
+    }
+
+    private Optional<Rendered> renderPage(Show show, List<Episode> episodes, int number, int pageSize, Instant lastBuildDate) {
+        int count = Math.max(1, (episodes.size() + pageSize - 1) / pageSize);
+        if (number < 1 || number > count) {
+            return Optional.empty();
+        }
+        List<Episode> items = episodes.subList(Math.min(episodes.size(), (number - 1) * pageSize),
+                Math.min(episodes.size(), number * pageSize));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384 + items.size() * 4_096);
+        try {
+            writer.write(show, items, new FeedWriter.Page(number, count), lastBuildDate, out);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("the feed could not be written", e);
+        }
+        return Optional.of(new Rendered(out.toByteArray(), new FeedWriter.Page(number, count)));
+    }
+
+    private int pageSizeThatFits(Show show, List<Episode> episodes, Instant lastBuildDate) {
+        long largest = 0;
+        for (Episode e : episodes) {
+            CountingStream counter = new CountingStream();
+            try {
+                writer.writeItemFragment(show, e, counter);
+            } catch (XMLStreamException ex) {
+                throw new IllegalStateException("the feed could not be written", ex);
+            }
+            largest = Math.max(largest, counter.count);
+        }
+        // The channel with every paging link, measured on an empty page.
+        ByteArrayOutputStream empty = new ByteArrayOutputStream();
+        try {
+            writer.write(show, List.of(), new FeedWriter.Page(2, 3), lastBuildDate, empty);
+        } catch (XMLStreamException ex) {
+            throw new IllegalStateException("the feed could not be written", ex);
+        }
+        long room = maxPageBytes - empty.size();
+        int fits = (int) Math.max(1, room / Math.max(1, largest));
+        return show.feedItemLimit() == null ? fits : Math.min(fits, show.feedItemLimit());
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}
