@@ -45,12 +45,19 @@ public final class FeedPager {
      * @return empty when {@code pageNumber} is past the last page
      */
     public Optional<Rendered> render(Show show, List<Episode> episodes, int pageNumber, Instant lastBuildDate) {
-        int pageSize = show.feedItemLimit() == null ? Math.max(1, episodes.size()) : show.feedItemLimit();
-        Optional<Rendered> page = renderPage(show, episodes, pageNumber, pageSize, lastBuildDate);
-        if (page.isEmpty() || page.get().xml().length <= maxPageBytes) {
-            return page;
+        int configured = show.feedItemLimit() == null ? Math.max(1, episodes.size()) : show.feedItemLimit();
+        int pageSize;
+        if (configured >= episodes.size()) {
+            // The usual case: one page holds everything, if it fits.
+            Optional<Rendered> whole = renderPage(show, episodes, 1, configured, lastBuildDate);
+            if (whole.orElseThrow().xml().length <= maxPageBytes) {
+                return pageNumber == 1 ? whole : Optional.empty();
+            }
+            pageSize = pageSizeThatFits(show, episodes, lastBuildDate);
+        } else {
+            pageSize = Math.min(configured, pageSizeThatFits(show, episodes, lastBuildDate));
         }
-        return renderPage(show, episodes, pageNumber, pageSizeThatFits(show, episodes, lastBuildDate), lastBuildDate);
+        return renderPage(show, episodes, pageNumber, pageSize, lastBuildDate);
     }
 
     private Optional<Rendered> renderPage(Show show, List<Episode> episodes, int number, int pageSize, Instant lastBuildDate) {
@@ -89,7 +96,7 @@ public final class FeedPager {
         }
         long room = maxPageBytes - empty.size();
         int fits = (int) Math.max(1, room / Math.max(1, largest));
-        return show.feedItemLimit() == null ? fits : Math.min(fits, show.feedItemLimit());
+        return fits;
     }
 
     private static final class CountingStream extends OutputStream {

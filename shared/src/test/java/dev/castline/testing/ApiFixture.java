@@ -3,6 +3,7 @@ package dev.castline.testing;
 import dev.castline.config.Config;
 import dev.castline.domain.Status;
 import dev.castline.store.EpisodeStore;
+import dev.castline.store.ShowStore;
 import dev.castline.http.Json;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonParser;
@@ -43,8 +44,10 @@ public final class ApiFixture {
     /** Built exactly as the functions build theirs, plus the counter. */
     public final DynamoDbClient dynamo = client(operations);
     public final EpisodeStore store = new EpisodeStore(dynamo, table, clock);
+    public final ShowStore shows = new ShowStore(dynamo, table, clock);
 
     public ApiFixture() {
+        shows.save(Shows.sample());
         store.create(Episodes.published(REAL_ESTATE, Instant.parse("2020-06-29T00:00:00Z"))
                 .title("A Real Estate Order and Appraisal System for a Small Business").tags("django", "python", "aws").build());
         store.create(Episodes.published(PASSIV, Instant.parse("2020-06-22T00:00:00Z"))

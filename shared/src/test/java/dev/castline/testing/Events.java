@@ -45,6 +45,16 @@ public final class Events {
         return event.toString();
     }
 
+    /** An event for a route like {@code /episodes/{slug}/chapters.json} with another slug. */
+    public static String withSlugAt(String eventJson, String slug, String suffix) {
+        ObjectNode event = parse(eventJson);
+        event.putObject("pathParameters").put("slug", slug);
+        String rawPath = "/episodes/" + encode(slug) + suffix;
+        event.put("rawPath", rawPath);
+        ((ObjectNode) event.get("requestContext").get("http")).put("path", rawPath);
+        return event.toString();
+    }
+
     public static String withHeader(String eventJson, String name, String value) {
         ObjectNode event = parse(eventJson);
         ((ObjectNode) event.get("headers")).put(name, value);

@@ -340,10 +340,11 @@ public final class FeedRuleChecker {
                         + " (version " + guid.version() + ", variant " + guid.variant() + ")");
                 return;
             }
-            selfLink(ch).map(link -> attr(link, "href")).filter(href -> !href.isBlank()).ifPresent(href -> {
+            // The feed's URL is its self link, or on an RFC 5005 archive page its "first" link.
+            linkWithRel(ch, "first").or(() -> selfLink(ch)).map(link -> attr(link, "href")).filter(href -> !href.isBlank()).ifPresent(href -> {
                 UUID expected = podcastGuidFor(href);
                 if (!expected.equals(guid)) {
-                    out.add("channel: podcast:guid must be " + expected + " (derived from the self link "
+                    out.add("channel: podcast:guid must be " + expected + " (derived from the feed URL "
                             + quoted(href) + "), was " + quoted(raw));
                 }
             });
@@ -717,8 +718,12 @@ public final class FeedRuleChecker {
     }
 
     private static Optional<Element> selfLink(Element channel) {
+        return linkWithRel(channel, "self");
+    }
+
+    private static Optional<Element> linkWithRel(Element channel, String rel) {
         return children(channel, ATOM_NS, "link").stream()
-                .filter(link -> "self".equals(attr(link, "rel")))
+                .filter(link -> rel.equals(attr(link, "rel")))
                 .findFirst();
     }
 
