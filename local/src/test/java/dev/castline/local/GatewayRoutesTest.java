@@ -32,10 +32,17 @@ class GatewayRoutesTest {
                     .method(route.method(), java.net.http.HttpRequest.BodyPublishers.noBody()).build();
             LambdaResponse response = Http.asLambdaResponse(Http.send(request));
 
-            assertThat(response.status()).as(route.routeKey()).isLessThan(500);
-            assertThat(response.body()).as(route.routeKey()).isNotEqualTo("{\"message\":\"Not Found\"}");
-            assertThat(response.headers().get("content-type")).as(route.routeKey()).startsWith("application/json");
-            assertThat(Events.json(response.body()).isObject()).isTrue();
+            assertThat(response.status()).as(route.routeKey()).isBetween(200, 299);
+            assertThat(response.headers()).as(route.routeKey()).containsKey("etag");
+            String type = response.headers().get("content-type");
+            if (route.method().equals("HEAD")) {
+                assertThat(response.body()).isEmpty();
+            } else if (type.startsWith("application/rss+xml")) {
+                assertThat(response.body()).startsWith("<?xml");
+            } else {
+                assertThat(type).as(route.routeKey()).startsWith("application/json");
+                assertThat(Events.json(response.body()).isObject()).isTrue();
+            }
         }
     }
 }
