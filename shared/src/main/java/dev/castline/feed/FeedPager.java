@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.stream.XMLStreamException;
 
 /**
  * Cuts the feed into RFC 5005 pages so that no page outgrows what a Lambda response can carry.
@@ -68,11 +67,7 @@ public final class FeedPager {
         List<Episode> items = episodes.subList(Math.min(episodes.size(), (number - 1) * pageSize),
                 Math.min(episodes.size(), number * pageSize));
         ByteArrayOutputStream out = new ByteArrayOutputStream(16_384 + items.size() * 4_096);
-        try {
-            writer.write(show, items, new FeedWriter.Page(number, count), lastBuildDate, out);
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("the feed could not be written", e);
-        }
+        writer.write(show, items, new FeedWriter.Page(number, count), lastBuildDate, out);
         return Optional.of(new Rendered(out.toByteArray(), new FeedWriter.Page(number, count)));
     }
 
@@ -80,20 +75,12 @@ public final class FeedPager {
         long largest = 0;
         for (Episode e : episodes) {
             CountingStream counter = new CountingStream();
-            try {
-                writer.writeItemFragment(show, e, counter);
-            } catch (XMLStreamException ex) {
-                throw new IllegalStateException("the feed could not be written", ex);
-            }
+            writer.writeItemFragment(show, e, counter);
             largest = Math.max(largest, counter.count);
         }
         // The channel with every paging link, measured on an empty page.
         ByteArrayOutputStream empty = new ByteArrayOutputStream();
-        try {
-            writer.write(show, List.of(), new FeedWriter.Page(2, 3), lastBuildDate, empty);
-        } catch (XMLStreamException ex) {
-            throw new IllegalStateException("the feed could not be written", ex);
-        }
+        writer.write(show, List.of(), new FeedWriter.Page(2, 3), lastBuildDate, empty);
         long room = maxPageBytes - empty.size();
         int fits = (int) Math.max(1, room / Math.max(1, largest));
         return fits;

@@ -226,7 +226,9 @@ class EpisodeStoreTest {
         assertThat(store.findBySlug("new-name", true)).isEmpty();
         assertThat(store.findBySlug("old-name", true)).isEmpty();
         assertThat(store.listPublic(Optional.of("rails"), 10, Optional.empty(), NOW).items()).isEmpty();
-        assertThat(dynamo.scan(r -> r.tableName(table)).items()).as("nothing of the episode is left").isEmpty();
+        assertThat(dynamo.scan(r -> r.tableName(table)).items()).as("nothing of the episode is left, only the feed state")
+                .allSatisfy(item -> assertThat(item.get("PK").s()).isEqualTo("SHOW"))
+                .allSatisfy(item -> assertThat(item.keySet()).noneMatch(name -> name.startsWith("sched_")));
     }
 
     @Test
