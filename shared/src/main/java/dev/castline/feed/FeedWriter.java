@@ -31,6 +31,8 @@ public final class FeedWriter {
      */
     static final DateTimeFormatter RFC_2822 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     /**
      * Which page of the feed is written (RFC 5005 paging), 1 being the newest.
@@ -90,7 +92,7 @@ public final class FeedWriter {
                 .element("language", show.language())
                 .element("copyright", show.copyright());
         if (lastBuildDate != null) {
-            xml.element("lastBuildDate", RFC_2822.format(lastBuildDate));
+            xml.element("lastBuildDate", rfc2822(lastBuildDate));
         }
         xml.element("generator", "Castline");
         atomLink(xml, "self", pageUrl(show, page.number()));
@@ -138,7 +140,7 @@ public final class FeedWriter {
             xml.open("content:encoded").cdata(e.showNotesHtml()).close("content:encoded");
         }
         xml.start("guid").attribute("isPermaLink", "false").endStart().text(e.guid()).close("guid");
-        xml.element("pubDate", RFC_2822.format(e.publishAt()));
+        xml.element("pubDate", rfc2822(e.publishAt()));
         xml.start("enclosure")
                 .attribute("url", mediaBaseUrl + "/" + e.audio().key())
                 .attribute("length", Long.toString(e.audio().bytes()))
@@ -238,6 +240,21 @@ public final class FeedWriter {
             npt.append(fraction);
         }
         return npt.toString();
+    }
+
+    /** The same text as {@link #RFC_2822}, a few times faster: it runs once per item of every feed. */
+    static String rfc2822(Instant instant) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(29);
+        out.append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");
+        twoDigits(out, t.getDayOfMonth());
+        out.append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ').append(t.getYear()).append(' ');
+        twoDigits(out, t.getHour());
+        out.append(':');
+        twoDigits(out, t.getMinute());
+        out.append(':');
+        twoDigits(out, t.getSecond());
+        return out.append(" GMT").toString();
     }
 
     private static void twoDigits(StringBuilder out, long value) {
