@@ -194,7 +194,7 @@ public class FeedWriterBenchmark {
                 List.of("rails", "ruby", "postgres"), List.of(new Link(LinkKind.REFERENCE, "https://hotwire.dev/", null)),
                 1, i + 1, EpisodeType.FULL, false,
                 new Audio("audio/" + id + "/upload-" + i + ".mp3", "audio/mpeg", 68_807_424, 4_300_000),
-                Status.PUBLISHED, publishAt, publishAt, publishAt, 1, List.of());
+                Status.PUBLISHED, publishAt, publishAt, publishAt, 1, List.of(), null);
     }
 
 }

@@ -93,7 +93,7 @@ final class SampleData {
         return new Episode(id, slug, UUID.randomUUID().toString(), e.path("title").asText(), text(e, "summary"),
                 notes, ShowNotes.toHtml(notes), chapters, guests, tags, links, null, null,
                 EpisodeType.fromWire(e.path("episodeType").asText("full"), "episodeType"), e.path("explicit").asBoolean(false),
-                audio, Status.PUBLISHED, published, published, published, 1, List.of());
+                audio, Status.PUBLISHED, published, published, published, 1, List.of(), null);
     }
 
     private static String uniqueSlug(String title, Set<String> taken) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param showNotesHtml the Markdown rendered once, at write time, to the subset podcast apps accept
  * @param publishAt     when a released episode becomes public; null for a draft never scheduled
  * @param formerSlugs   slugs this episode had before: still reserved for it, so old links keep working
+ * @param upload        the audio upload being waited for or last refused; null when none
  */
 public record Episode(
         String id,
@@ -36,7 +37,8 @@ public record Episode(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        List<String> formerSlugs) {
+        List<String> formerSlugs,
+        Upload upload) {
 
     public Episode {
         chapters = List.copyOf(chapters);
@@ -64,5 +66,62 @@ public record Episode(
 
     public EpisodeSummary toSummary() {
         return new EpisodeSummary(id, slug, title, summary, publishAt, tags, guests, audio);
+    }
+
+    /** A builder holding this episode's values, to make a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes to an episode, field by field; {@link #build} makes the new value (not validated: see EpisodeRules). */
+    public static final class Builder {
+        private String id, slug, guid, title, summary, showNotesMarkdown, showNotesHtml;
+        private List<Chapter> chapters;
+        private List<Guest> guests;
+        private List<String> tags;
+        private List<Link> links;
+        private Integer season, episodeNumber;
+        private EpisodeType episodeType;
+        private boolean explicit;
+        private Audio audio;
+        private Status status;
+        private Instant publishAt, createdAt, updatedAt;
+        private long version;
+        private List<String> formerSlugs;
+        private Upload upload;
+
+        private Builder(Episode e) {
+            id = e.id; slug = e.slug; guid = e.guid; title = e.title; summary = e.summary;
+            showNotesMarkdown = e.showNotesMarkdown; showNotesHtml = e.showNotesHtml; chapters = e.chapters;
+            guests = e.guests; tags = e.tags; links = e.links; season = e.season; episodeNumber = e.episodeNumber;
+            episodeType = e.episodeType; explicit = e.explicit; audio = e.audio; status = e.status; publishAt = e.publishAt;
+            createdAt = e.createdAt; updatedAt = e.updatedAt; version = e.version; formerSlugs = e.formerSlugs; upload = e.upload;
+        }
+
+        public Builder slug(String v) { slug = v; return this; }
+        public Builder title(String v) { title = v; return this; }
+        public Builder summary(String v) { summary = v; return this; }
+        public Builder showNotes(String markdown, String html) { showNotesMarkdown = markdown; showNotesHtml = html; return this; }
+        public Builder chapters(List<Chapter> v) { chapters = v; return this; }
+        public Builder guests(List<Guest> v) { guests = v; return this; }
+        public Builder tags(List<String> v) { tags = v; return this; }
+        public Builder links(List<Link> v) { links = v; return this; }
+        public Builder season(Integer v) { season = v; return this; }
+        public Builder episodeNumber(Integer v) { episodeNumber = v; return this; }
+        public Builder episodeType(EpisodeType v) { episodeType = v; return this; }
+        public Builder explicit(boolean v) { explicit = v; return this; }
+        public Builder audio(Audio v) { audio = v; return this; }
+        public Builder status(Status v) { status = v; return this; }
+        public Builder publishAt(Instant v) { publishAt = v; return this; }
+        public Builder updatedAt(Instant v) { updatedAt = v; return this; }
+        public Builder version(long v) { version = v; return this; }
+        public Builder formerSlugs(List<String> v) { formerSlugs = v; return this; }
+        public Builder upload(Upload v) { upload = v; return this; }
+
+        public Episode build() {
+            return new Episode(id, slug, guid, title, summary, showNotesMarkdown, showNotesHtml, chapters, guests, tags, links,
+                    season, episodeNumber, episodeType, explicit, audio, status, publishAt, createdAt, updatedAt, version,
+                    formerSlugs, upload);
+        }
     }
 }

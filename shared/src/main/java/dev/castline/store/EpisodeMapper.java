@@ -9,6 +9,7 @@ import dev.castline.domain.Guest;
 import dev.castline.domain.Link;
 import dev.castline.domain.LinkKind;
 import dev.castline.domain.Status;
+import dev.castline.domain.Upload;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -68,6 +69,7 @@ public final class EpisodeMapper {
     static final String UPDATED_AT = "updatedAt";
     static final String VERSION = "version";
     static final String EPISODE_ID = "episodeId";
+    static final String UPLOAD = "upload";
 
     /** What the listing index and tag entries carry: exactly what {@link EpisodeSummary} needs. */
     public static final List<String> SUMMARY_ATTRIBUTES = List.of(ID, SLUG, TITLE, SUMMARY, PUBLISH_AT, TAGS, GUESTS, AUDIO);
@@ -149,6 +151,9 @@ public final class EpisodeMapper {
         item.put(CREATED_AT, s(e.createdAt().toString()));
         item.put(UPDATED_AT, s(e.updatedAt().toString()));
         item.put(VERSION, n(e.version()));
+        if (e.upload() != null) {
+            item.put(UPLOAD, upload(e.upload()));
+        }
         if (e.status().isReleased()) {
             item.put(LIST_PK, s(RELEASED));
             item.put(LIST_SK, s(sortKey(e.publishAt(), e.id())));
@@ -198,7 +203,8 @@ public final class EpisodeMapper {
                 Instant.parse(str(item, CREATED_AT)),
                 Instant.parse(str(item, UPDATED_AT)),
                 Long.parseLong(item.get(VERSION).n()),
-                fromList(item.get(FORMER_SLUGS), AttributeValue::s));
+                fromList(item.get(FORMER_SLUGS), AttributeValue::s),
+                item.containsKey(UPLOAD) ? upload(item.get(UPLOAD).m()) : null);
     }
 
     public static EpisodeSummary summary(Map<String, AttributeValue> item) {
@@ -283,6 +289,21 @@ public final class EpisodeMapper {
     private static Audio audio(Map<String, AttributeValue> m) {
         return new Audio(str(m, "key"), str(m, "contentType"),
                 Long.parseLong(m.get("bytes").n()), Long.parseLong(m.get("durationMillis").n()));
+    }
+
+    private static AttributeValue upload(Upload u) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("key", s(u.key()));
+        m.put("contentType", s(u.contentType()));
+        m.put("bytes", n(u.bytes()));
+        m.put("requestedAt", s(u.requestedAt().toString()));
+        putIfPresent(m, "rejectedReason", u.rejectedReason());
+        return AttributeValue.fromM(m);
+    }
+
+    private static Upload upload(Map<String, AttributeValue> m) {
+        return new Upload(str(m, "key"), str(m, "contentType"), Long.parseLong(m.get("bytes").n()),
+                Instant.parse(str(m, "requestedAt")), str(m, "rejectedReason"));
     }
 
     // ---- attribute value helpers

@@ -214,7 +214,7 @@ class EpisodeStoreTest {
         Episode renamed = new Episode(v1.id(), "new-name", v1.guid(), v1.title(), v1.summary(), v1.showNotesMarkdown(),
                 v1.showNotesHtml(), v1.chapters(), v1.guests(), v1.tags(), v1.links(), v1.season(), v1.episodeNumber(),
                 v1.episodeType(), v1.explicit(), v1.audio(), v1.status(), v1.publishAt(), v1.createdAt(), NOW, 2,
-                List.of("old-name"));
+                List.of("old-name"), null);
         store.update(v1, renamed);
 
         assertThat(store.findPublicBySlug("new-name", NOW)).map(Episode::slug).contains("new-name");

@@ -72,7 +72,7 @@ public final class Episodes {
             Instant created = Instant.parse("2020-01-01T00:00:00Z");
             return new Episode(id, slug, guid, title, summary, notes, ShowNotes.toHtml(notes), chapters, guests, tags,
                     links, season, number, EpisodeType.FULL, false, audio, status, publishAt, created, created,
-                    version, List.of());
+                    version, List.of(), null);
         }
     }
 }

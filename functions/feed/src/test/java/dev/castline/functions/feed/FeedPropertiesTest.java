@@ -76,6 +76,6 @@ class FeedPropertiesTest {
                 chapters, List.of(new Guest(text + "g", "guest", "https://guest.test", null, null)), List.of("tag"),
                 List.of(new Link(LinkKind.REFERENCE, "https://ref.test", text)), 1, i + 1, EpisodeType.FULL, false,
                 new Audio("audio/" + id + "/" + UUID.randomUUID() + ".mp3", "audio/mpeg", 1000 + i, 60_000),
-                Status.PUBLISHED, at, at, at, 1, List.of());
+                Status.PUBLISHED, at, at, at, 1, List.of(), null);
     }
 }

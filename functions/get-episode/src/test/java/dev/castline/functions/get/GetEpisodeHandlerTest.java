@@ -97,7 +97,7 @@ class GetEpisodeHandlerTest {
         fixture.store.update(v1, new Episode(v1.id(), "second-name", v1.guid(), v1.title(), v1.summary(),
                 v1.showNotesMarkdown(), v1.showNotesHtml(), v1.chapters(), v1.guests(), v1.tags(), v1.links(), v1.season(),
                 v1.episodeNumber(), v1.episodeType(), v1.explicit(), v1.audio(), v1.status(), v1.publishAt(),
-                v1.createdAt(), Instant.now(), 2, List.of("first-name")));
+                v1.createdAt(), Instant.now(), 2, List.of("first-name"), null));
 
         LambdaResponse response = invoke(handler, withSlug(GET_SAMPLE, "first-name"));
         assertThat(response.status()).isEqualTo(301);
