@@ -21,3 +21,4 @@ endef
 $(eval $(call lambda_function,ListEpisodesFunction,functions/list-episodes))
 $(eval $(call lambda_function,GetEpisodeFunction,functions/get-episode))
 $(eval $(call lambda_function,FeedFunction,functions/feed))
+$(eval $(call lambda_function,AdminFunction,functions/admin))

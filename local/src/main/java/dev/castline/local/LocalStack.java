@@ -1,6 +1,7 @@
 package dev.castline.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.castline.config.AdminConfig;
 import dev.castline.config.Config;
 import dev.castline.store.CastlineTable;
 import dev.castline.store.EpisodeStore;
@@ -22,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -159,13 +162,19 @@ public final class LocalStack implements AutoCloseable {
         Config config = new Config(REGION, TABLE, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
                 Optional.of(dynamoEndpoint), Duration.ofSeconds(60), Duration.ofSeconds(300), credentials);
 
+        AdminConfig admin = new AdminConfig(sha256(adminToken), AUDIO_BUCKET, Optional.of(s3Endpoint),
+                AdminConfig.DEFAULT_MAX_UPLOAD_BYTES, AdminConfig.MAX_UPLOAD_URL_TTL);
+
+        // One handler per function, as Lambda keeps one instance per container.
         TemplateRoutes template = TemplateRoutes.from(loadTemplate());
+        Map<String, RequestStreamHandler> handlers = new HashMap<>();
         Router<RequestStreamHandler> router = new Router<>();
         for (TemplateRoutes.Route route : template.routes()) {
-            router.add(route, handler(route.handlerClass(), config));
+            router.add(route, handlers.computeIfAbsent(route.handlerClass(), c -> handler(c, config, admin)));
         }
         for (TemplateRoutes.ObjectCreatedSubscription s : template.subscriptions()) {
-            requireEmbeddedS3().subscribe(new ObjectCreatedNotifier.Subscriber(s.functionId(), s.keyPrefix(), handler(s.handlerClass(), config)));
+            requireEmbeddedS3().subscribe(new ObjectCreatedNotifier.Subscriber(s.functionId(), s.keyPrefix(),
+                    handlers.computeIfAbsent(s.handlerClass(), c -> handler(c, config, admin))));
         }
 
         if (firstStart && settings.sampleData()) {
@@ -234,11 +243,25 @@ public final class LocalStack implements AutoCloseable {
         return notifier;
     }
 
-    private static RequestStreamHandler handler(String className, Config config) {
+    /** Builds a function's handler through the constructor Lambda's no-arg one delegates to. */
+    private static RequestStreamHandler handler(String className, Config config, AdminConfig admin) {
         try {
-            return (RequestStreamHandler) Class.forName(className).getConstructor(Config.class).newInstance(config);
+            Class<?> type = Class.forName(className);
+            try {
+                return (RequestStreamHandler) type.getConstructor(Config.class, AdminConfig.class).newInstance(config, admin);
+            } catch (NoSuchMethodException readFunction) {
+                return (RequestStreamHandler) type.getConstructor(Config.class).newInstance(config);
+            }
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built with a Config", e);
+            throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built from configuration", e);
+        }
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

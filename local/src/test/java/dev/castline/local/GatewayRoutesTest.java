@@ -29,19 +29,25 @@ class GatewayRoutesTest {
             Matcher m = PARAMETER.matcher(route.path());
             String path = m.replaceAll(p -> p.group(1).equals("slug") ? stack.sampleSlugs().getFirst() : "sample");
             var request = java.net.http.HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                    .header("Authorization", "Bearer " + stack.adminToken())
                     .method(route.method(), java.net.http.HttpRequest.BodyPublishers.noBody()).build();
             LambdaResponse response = Http.asLambdaResponse(Http.send(request));
 
-            assertThat(response.status()).as(route.routeKey()).isBetween(200, 299);
-            assertThat(response.headers()).as(route.routeKey()).containsKey("etag");
-            String type = response.headers().get("content-type");
+            // The function answered, not the gateway: its own status and body, never a bare 404/500.
+            assertThat(response.status()).as(route.routeKey()).isLessThan(500);
+            assertThat(response.body()).as(route.routeKey()).doesNotStartWith("{\"message\"");
+            String type = response.headers().getOrDefault("content-type", "");
             if (route.method().equals("HEAD")) {
                 assertThat(response.body()).isEmpty();
             } else if (type.startsWith("application/rss+xml")) {
                 assertThat(response.body()).startsWith("<?xml");
-            } else {
+            } else if (!response.body().isEmpty()) {
                 assertThat(type).as(route.routeKey()).startsWith("application/json");
                 assertThat(Events.json(response.body()).isObject()).isTrue();
+            }
+            if (route.method().equals("GET") && !route.path().startsWith("/admin")) {
+                assertThat(response.status()).as(route.routeKey()).isEqualTo(200);
+                assertThat(response.headers()).as(route.routeKey()).containsKey("etag");
             }
         }
     }

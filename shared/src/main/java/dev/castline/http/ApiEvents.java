@@ -26,6 +26,7 @@ public final class ApiEvents {
         Map<String, String> query = Map.of();
         Map<String, String> path = Map.of();
         String rawPath = null;
+        String routeKey = null;
         String rawQuery = "";
         String body = null;
         boolean base64 = false;
@@ -38,6 +39,7 @@ public final class ApiEvents {
                 JsonToken value = p.nextToken();
                 switch (field) {
                     case "rawPath" -> rawPath = p.getValueAsString();
+                    case "routeKey" -> routeKey = p.getValueAsString();
                     case "rawQueryString" -> rawQuery = p.getValueAsString("");
                     case "headers" -> headers = lowerCaseKeys(stringMap(p, value));
                     case "queryStringParameters" -> query = stringMap(p, value);
@@ -61,7 +63,7 @@ public final class ApiEvents {
                 throw new MalformedEventException("body is not valid base64");
             }
         }
-        return new ApiRequest(context[0], rawPath, rawQuery, headers, query, path,
+        return new ApiRequest(routeKey == null ? context[0] + " " + rawPath : routeKey, context[0], rawPath, rawQuery, headers, query, path,
                 context[1] == null ? "unknown" : context[1], context[2], body);
     }
 

@@ -66,11 +66,12 @@ public abstract class ApiHandler implements RequestStreamHandler {
 
     /**
      * Public 200s get a cache lifetime and an ETag made from the body; a matching If-None-Match gets
-     * a bodiless 304. A handler that sets its own ETag (the feed's costs less to check) has already
-     * answered conditionals itself.
+     * a bodiless 304. A handler that sets its own ETag (the feed's costs less to check) or its own
+     * caching (the host's API is never cached) has already decided.
      */
     private ApiResponse conditional(ApiRequest request, ApiResponse response) {
-        if (!"GET".equals(request.method()) || response.status() != 200 || response.header("etag") != null) {
+        if (!"GET".equals(request.method()) || response.status() != 200 || response.header("etag") != null
+                || response.header("cache-control") != null) {
             return response;
         }
         String etag = Conditional.etagOf(response.body());

@@ -26,15 +26,22 @@ public final class CastlineTable {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         string(EpisodeMapper.PK), string(EpisodeMapper.SK),
-                        string(EpisodeMapper.LIST_PK), string(EpisodeMapper.LIST_SK))
+                        string(EpisodeMapper.LIST_PK), string(EpisodeMapper.LIST_SK),
+                        string(EpisodeMapper.DRAFT_PK), string(EpisodeMapper.DRAFT_SK))
                 .keySchema(hash(EpisodeMapper.PK), range(EpisodeMapper.SK))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(EpisodeMapper.LIST_INDEX)
-                        .keySchema(hash(EpisodeMapper.LIST_PK), range(EpisodeMapper.LIST_SK))
-                        .projection(Projection.builder()
-                                .projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes(EpisodeMapper.SUMMARY_ATTRIBUTES)
-                                .build())
+                .globalSecondaryIndexes(
+                        summaryIndex(EpisodeMapper.LIST_INDEX, EpisodeMapper.LIST_PK, EpisodeMapper.LIST_SK),
+                        summaryIndex(EpisodeMapper.DRAFT_INDEX, EpisodeMapper.DRAFT_PK, EpisodeMapper.DRAFT_SK))
+                .build();
+    }
+
+    private static GlobalSecondaryIndex summaryIndex(String name, String partitionKey, String sortKey) {
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(hash(partitionKey), range(sortKey))
+                .projection(Projection.builder()
+                        .projectionType(ProjectionType.INCLUDE)
+                        .nonKeyAttributes(EpisodeMapper.SUMMARY_ATTRIBUTES)
                         .build())
                 .build();
     }

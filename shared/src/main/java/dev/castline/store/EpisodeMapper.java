@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * slug        SLUG#{slug}        SLUG            slug → id; its existence reserves the slug
  * tag entry   TAG#{tag}          {publishAt}#{id} a summary copy per tag of a released episode
  * index ByPublishDate: LIST_PK = "RELEASED", LIST_SK = {publishAt}#{id}, summary attributes projected
+ * index Drafts:        DRAFT_PK = "DRAFT", DRAFT_SK = {createdAt}#{id} while a draft (the host's list)
  * </pre>
  *
  * Sort keys start with the publish time at fixed width, so "public now" is a key condition
@@ -44,6 +45,10 @@ public final class EpisodeMapper {
     public static final String LIST_SK = "listSk";
     public static final String LIST_INDEX = "ByPublishDate";
     public static final String RELEASED = "RELEASED";
+    public static final String DRAFT_PK = "draftPk";
+    public static final String DRAFT_SK = "draftSk";
+    public static final String DRAFT_INDEX = "Drafts";
+    public static final String DRAFTS = "DRAFT";
 
     static final String ENTITY = "entity";
     static final String ID = "id";
@@ -71,7 +76,7 @@ public final class EpisodeMapper {
     static final String EPISODE_ID = "episodeId";
     static final String UPLOAD = "upload";
 
-    /** What the listing index and tag entries carry: exactly what {@link EpisodeSummary} needs. */
+    /** What the listing indexes and tag entries carry: exactly what {@link EpisodeSummary} needs. */
     public static final List<String> SUMMARY_ATTRIBUTES = List.of(ID, SLUG, TITLE, SUMMARY, PUBLISH_AT, TAGS, GUESTS, AUDIO);
 
     private static final String EPISODE_PREFIX = "EPISODE#";
@@ -123,6 +128,14 @@ public final class EpisodeMapper {
         return key;
     }
 
+    /** The key DynamoDB needs to resume the drafts index after the item with this sort key. */
+    static Map<String, AttributeValue> draftIndexStartKey(String sortKey) {
+        Map<String, AttributeValue> key = new HashMap<>(episodeKey(idOfSortKey(sortKey)));
+        key.put(DRAFT_PK, s(DRAFTS));
+        key.put(DRAFT_SK, s(sortKey));
+        return key;
+    }
+
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
     }
@@ -157,6 +170,9 @@ public final class EpisodeMapper {
         if (e.status().isReleased()) {
             item.put(LIST_PK, s(RELEASED));
             item.put(LIST_SK, s(sortKey(e.publishAt(), e.id())));
+        } else {
+            item.put(DRAFT_PK, s(DRAFTS));
+            item.put(DRAFT_SK, s(sortKey(e.createdAt(), e.id())));
         }
         return item;
     }

@@ -10,6 +10,7 @@ import static dev.castline.store.EpisodeMapper.s;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeRules;
 import dev.castline.domain.EpisodeSummary;
+import dev.castline.domain.Status;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,6 +125,45 @@ public final class EpisodeStore {
                 ? Optional.of(EpisodeMapper.sortKey(items.getLast().publishAt(), items.getLast().id()))
                 : Optional.empty();
         return new Page<>(items, next);
+    }
+
+    /**
+     * The host's view: episodes by status, one Query per page. Drafts newest-created first,
+     * scheduled ones soonest first, published ones newest first.
+     */
+    public Page<EpisodeSummary> listByStatus(Status status, int limit, Optional<String> resumeAfter, Instant now) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).limit(limit + 1);
+        switch (status) {
+            case DRAFT -> {
+                query.indexName(EpisodeMapper.DRAFT_INDEX).scanIndexForward(false)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", EpisodeMapper.DRAFT_PK))
+                        .expressionAttributeValues(Map.of(":pk", s(EpisodeMapper.DRAFTS)));
+                resumeAfter.ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.draftIndexStartKey(sk)));
+            }
+            case SCHEDULED -> {
+                query.indexName(LIST_INDEX).scanIndexForward(true)
+                        .keyConditionExpression("#pk = :pk AND #sk > :bound")
+                        .expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK))
+                        .expressionAttributeValues(Map.of(":pk", s(EpisodeMapper.RELEASED), ":bound", s(EpisodeMapper.publicUpperBound(now))));
+                resumeAfter.ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.listIndexStartKey(sk)));
+            }
+            case PUBLISHED -> {
+                return listPublic(Optional.empty(), limit, resumeAfter, now);
+            }
+        }
+        QueryResponse response = DynamoCalls.call(() -> dynamo.query(query.build()));
+        List<EpisodeSummary> items = new ArrayList<>();
+        String lastSortKey = null;
+        for (Map<String, AttributeValue> item : response.items()) {
+            if (items.size() == limit) {
+                break;
+            }
+            items.add(EpisodeMapper.summary(item));
+            lastSortKey = item.get(status == Status.DRAFT ? EpisodeMapper.DRAFT_SK : LIST_SK).s();
+        }
+        boolean more = response.count() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
+        return new Page<>(items, more && lastSortKey != null ? Optional.of(lastSortKey) : Optional.empty());
     }
 
     /**

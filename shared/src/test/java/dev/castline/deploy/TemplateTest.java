@@ -4,6 +4,7 @@ import static dev.castline.template.SamTemplate.list;
 import static dev.castline.template.SamTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castline.config.AdminConfig;
 import dev.castline.config.Config;
 import dev.castline.store.CastlineTable;
 import dev.castline.template.SamTemplate;
@@ -48,9 +49,12 @@ class TemplateTest {
             String simpleName = className.substring(className.lastIndexOf('.') + 1);
             String code = Files.readString(source);
             assertThat(code).as("Lambda needs a public no-arg constructor").contains("public " + simpleName + "() {");
-            assertThat(code).contains("extends ApiHandler");
+            assertThat(code).containsAnyOf("extends ApiHandler", "implements RequestStreamHandler");
         }
     }
+
+    /** Functions that read {@link AdminConfig} besides {@link Config}. */
+    private static final Set<String> HOST_FUNCTIONS = Set.of("AdminFunction", "ProcessUploadFunction");
 
     @Test
     void everyVariableTheConfigRequiresIsSetForEveryFunction() {
@@ -58,9 +62,15 @@ class TemplateTest {
         for (var function : functions.entrySet()) {
             Set<String> set = new HashSet<>(global);
             set.addAll(map(map(function.getValue().get("Environment")).get("Variables")).keySet());
-            assertThat(set).as(function.getKey()).containsAll(Config.REQUIRED);
+            List<String> required = new ArrayList<>(Config.REQUIRED);
             List<String> known = new ArrayList<>(Config.REQUIRED);
             known.addAll(Config.OPTIONAL);
+            if (HOST_FUNCTIONS.contains(function.getKey())) {
+                required.addAll(AdminConfig.REQUIRED);
+                known.addAll(AdminConfig.REQUIRED);
+                known.addAll(AdminConfig.OPTIONAL);
+            }
+            assertThat(set).as(function.getKey()).containsAll(required);
             assertThat(known).as("the template sets only variables the code reads").containsAll(set);
         }
     }
@@ -107,14 +117,16 @@ class TemplateTest {
 
         List<Object> indexes = list(declared.get("GlobalSecondaryIndexes"));
         assertThat(indexes).hasSize(code.globalSecondaryIndexes().size());
-        GlobalSecondaryIndex codeIndex = code.globalSecondaryIndexes().getFirst();
-        Map<String, Object> index = map(indexes.getFirst());
-        assertThat(index.get("IndexName")).isEqualTo(codeIndex.indexName());
-        assertThat(keySchema(index.get("KeySchema"))).containsExactlyElementsOf(
-                codeIndex.keySchema().stream().map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
-        Map<String, Object> projection = map(index.get("Projection"));
-        assertThat(projection.get("ProjectionType")).isEqualTo(codeIndex.projection().projectionTypeAsString());
-        assertThat(list(projection.get("NonKeyAttributes"))).containsExactlyInAnyOrderElementsOf(codeIndex.projection().nonKeyAttributes());
+        for (GlobalSecondaryIndex codeIndex : code.globalSecondaryIndexes()) {
+            Map<String, Object> index = indexes.stream().map(TemplateTest::asMap)
+                    .filter(i -> codeIndex.indexName().equals(i.get("IndexName"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("template.yaml lacks index " + codeIndex.indexName()));
+            assertThat(keySchema(index.get("KeySchema"))).containsExactlyElementsOf(
+                    codeIndex.keySchema().stream().map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
+            Map<String, Object> projection = map(index.get("Projection"));
+            assertThat(projection.get("ProjectionType")).isEqualTo(codeIndex.projection().projectionTypeAsString());
+            assertThat(list(projection.get("NonKeyAttributes"))).containsExactlyInAnyOrderElementsOf(codeIndex.projection().nonKeyAttributes());
+        }
 
         assertThat(map(declared.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled")).isEqualTo(true);
         assertThat(declared.get("DeletionProtectionEnabled")).isEqualTo(true);
@@ -151,6 +163,10 @@ class TemplateTest {
                 }
             }
         }
+    }
+
+    private static Map<String, Object> asMap(Object o) {
+        return map(o);
     }
 
     private static List<String> keySchema(Object schema) {

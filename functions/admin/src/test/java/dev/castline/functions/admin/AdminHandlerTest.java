@@ -1,0 +1,303 @@
+package dev.castline.functions.admin;
+
+import static dev.castline.testing.ApiFixture.invoke;
+import static dev.castline.testing.Responses.assertClientError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.castline.config.AdminConfig;
+import dev.castline.domain.Audio;
+import dev.castline.domain.Episode;
+import dev.castline.functions.feed.FeedHandler;
+import dev.castline.functions.get.GetEpisodeHandler;
+import dev.castline.testing.ApiFixture;
+import dev.castline.testing.ApiFixture.LambdaResponse;
+import dev.castline.testing.Events;
+import dev.castline.testing.TestClients;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+class AdminHandlerTest {
+    private static final String TOKEN = "an-admin-token-for-tests_0123456789";
+    private static final List<String> ROUTE_SAMPLES = List.of("admin-create-episode.json", "admin-list-drafts.json",
+            "admin-get-episode.json", "admin-patch-episode.json", "admin-delete-episode.json", "admin-request-upload.json",
+            "admin-publish.json", "admin-unpublish.json", "admin-get-show.json", "admin-put-show.json");
+
+    private final ApiFixture fixture = new ApiFixture();
+    private final AdminConfig adminConfig = new AdminConfig(BearerAuth.sha256(TOKEN), "castline-audio",
+            Optional.of(URI.create("http://127.0.0.1:9")), 100_000_000, Duration.ofMinutes(15));
+    private final S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
+            .endpointOverride(URI.create("http://127.0.0.1:9")).forcePathStyle(true)
+            .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+    private final S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
+            .endpointOverride(URI.create("http://127.0.0.1:9")).build();
+    private final AdminHandler handler = new AdminHandler(fixture.config, adminConfig, fixture.dynamo, s3, presigner, fixture.clock);
+
+    @AfterEach
+    void close() {
+        s3.close();
+        presigner.close();
+    }
+
+    @Test
+    void everySampleEventForTheAdminRoutesGetsItsDocumentedAnswer() {
+        for (String file : ROUTE_SAMPLES) {
+            LambdaResponse response = invoke(handler, authorized(ApiFixture.event(file)));
+            switch (file) {
+                case "admin-create-episode.json" -> assertThat(response.status()).isEqualTo(201);
+                case "admin-list-drafts.json", "admin-get-show.json", "admin-put-show.json" -> assertThat(response.status()).isEqualTo(200);
+                default -> assertClientError(response, 404, "not_found", null);
+            }
+        }
+    }
+
+    @Test
+    void everyRouteRefusesMissingWrongOrMalformedCredentialsAndChangesNothing() {
+        long items = itemCount();
+        fixture.operations.reset();
+        List<String> refused = new ArrayList<>();
+        for (String file : ROUTE_SAMPLES) {
+            for (String authorization : new String[] {null, "Bearer wrong-token", "Basic " + TOKEN, "Bearer ", "Bearer " + TOKEN + " x",
+                    "Bearer " + TOKEN + "x", "bearer", TOKEN}) {
+                String event = ApiFixture.event(file);
+                ObjectNode e = (ObjectNode) Events.json(event);
+                ObjectNode headers = (ObjectNode) e.get("headers");
+                headers.remove("authorization");
+                if (authorization != null) {
+                    headers.put("authorization", authorization);
+                }
+                LambdaResponse response = invoke(handler, e.toString());
+                assertClientError(response, 401, "unauthorized", null);
+                assertThat(response.headers().get("www-authenticate")).startsWith("Bearer");
+                refused.add(file);
+            }
+        }
+        assertThat(refused).hasSize(ROUTE_SAMPLES.size() * 8);
+        assertThat(fixture.operations.operations()).as("a refused request never reaches the table").isEmpty();
+        assertThat(itemCount()).isEqualTo(items);
+    }
+
+    @Test
+    void aDraftIsCreatedEditedWithIfMatchAndNeverPublic() {
+        JsonNode created = json(invoke(handler, authorized(ApiFixture.event("admin-create-episode.json"))));
+        assertThat(created.get("status").asText()).isEqualTo("draft");
+        assertThat(created.get("slug").asText()).isEqualTo("podia-has-everything-you-need-to-sell-online-courses-2");
+        assertThat(created.get("version").asLong()).isEqualTo(1);
+        assertThat(created.get("guid").asText()).isNotBlank();
+        String id = created.get("id").asText();
+
+        LambdaResponse read = invoke(handler, authorized(withId("admin-get-episode.json", id)));
+        assertThat(read.headers()).containsEntry("etag", "\"1\"").containsEntry("cache-control", "no-store");
+
+        assertClientError(invoke(handler, without(withId("admin-patch-episode.json", id), "if-match")), 428, "precondition_required", "If-Match");
+        LambdaResponse patched = invoke(handler, authorized(withId("admin-patch-episode.json", id)));
+        assertThat(json(patched).get("title").asText()).isEqualTo("Podia: Selling Online Courses");
+        assertThat(patched.headers()).containsEntry("etag", "\"2\"");
+        assertThat(invoke(handler, authorized(withId("admin-patch-episode.json", id))).status()).as("stale If-Match").isEqualTo(412);
+
+        GetEpisodeHandler publicGet = new GetEpisodeHandler(fixture.config, fixture.dynamo, fixture.clock);
+        assertThat(invoke(publicGet, Events.withSlug("get-episode.json", created.get("slug").asText())).status()).isEqualTo(404);
+    }
+
+    @Test
+    void twentyConcurrentPatchesWithOneIfMatchLetExactlyOneWin() throws Exception {
+        String id = json(invoke(handler, authorized(ApiFixture.event("admin-create-episode.json")))).get("id").asText();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                String title = "Title from writer " + i;
+                Callable<Integer> patch = () -> {
+                    start.await();
+                    return invoke(handler, authorized(withBody(withId("admin-patch-episode.json", id), Map.of("title", title)))).status();
+                };
+                results.add(pool.submit(patch));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);
+        } finally {
+            pool.shutdownNow();
+        }
+        Episode stored = fixture.store.findById(id, true).orElseThrow();
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.title()).startsWith("Title from writer ");
+    }
+
+    @Test
+    void publishingNeedsProcessedAudioThenSchedulesAndReleasesOnTime() {
+        String id = json(invoke(handler, authorized(ApiFixture.event("admin-create-episode.json")))).get("id").asText();
+        LambdaResponse noAudio = invoke(handler, authorized(withId("admin-publish.json", id)));
+        assertClientError(noAudio, 409, "conflict", null);
+        assertThat(json(noAudio).get("error").get("message").asText()).contains("audio");
+
+        Episode draft = fixture.store.findById(id, true).orElseThrow();
+        fixture.store.update(draft, draft.toBuilder().audio(new Audio("audio/" + id + "/a.mp3", "audio/mpeg", 1234, 61_000))
+                .version(draft.version() + 1).build());
+        FeedHandler feed = new FeedHandler(fixture.config, fixture.dynamo, fixture.clock);
+        String feedEtag = invoke(feed, ApiFixture.event("feed.json")).headers().get("etag");
+
+        Instant at = ApiFixture.NOW.plus(Duration.ofHours(3));
+        LambdaResponse scheduled = invoke(handler, authorized(withBody(withId("admin-publish.json", id), Map.of("at", at.toString()))));
+        assertThat(json(scheduled).get("status").asText()).isEqualTo("scheduled");
+        String slug = json(scheduled).get("slug").asText();
+        GetEpisodeHandler publicGet = new GetEpisodeHandler(fixture.config, fixture.dynamo, fixture.clock);
+        assertThat(invoke(publicGet, Events.withSlug("get-episode.json", slug)).status()).isEqualTo(404);
+        assertThat(invoke(feed, ApiFixture.event("feed.json")).body()).doesNotContain(slug);
+        String scheduledEtag = invoke(feed, ApiFixture.event("feed.json")).headers().get("etag");
+
+        fixture.clock.set(at);
+        assertThat(invoke(publicGet, Events.withSlug("get-episode.json", slug)).status()).isEqualTo(200);
+        LambdaResponse released = invoke(feed, ApiFixture.event("feed.json"));
+        assertThat(released.body()).contains(slug);
+        assertThat(released.headers().get("etag")).isNotEqualTo(scheduledEtag).isNotEqualTo(feedEtag);
+
+        LambdaResponse pulled = invoke(handler, authorized(withId("admin-unpublish.json", id)));
+        assertThat(json(pulled).get("status").asText()).isEqualTo("draft");
+        assertThat(invoke(publicGet, Events.withSlug("get-episode.json", slug)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anUploadUrlIsScopedToOneKeyTypeAndSizeAndRecorded() {
+        String id = json(invoke(handler, authorized(ApiFixture.event("admin-create-episode.json")))).get("id").asText();
+        LambdaResponse response = invoke(handler, authorized(withBody(withId("admin-request-upload.json", id),
+                Map.of("contentType", "audio/mpeg", "bytes", 200_000_000))));
+        assertClientError(response, 400, "bad_request", "bytes");
+
+        response = invoke(handler, authorized(withBody(withId("admin-request-upload.json", id),
+                Map.of("contentType", "audio/mpeg", "bytes", 4096, "fileName", "one.mp3"))));
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode upload = json(response);
+        assertThat(upload.get("method").asText()).isEqualTo("PUT");
+        assertThat(upload.get("key").asText()).matches("audio/" + id + "/[0-9a-f-]{36}\\.mp3");
+        assertThat(upload.get("uploadUrl").asText()).contains(upload.get("key").asText()).contains("X-Amz-Signature");
+        assertThat(upload.get("headers").get("content-type").asText()).isEqualTo("audio/mpeg");
+        assertThat(upload.get("headers").get("content-length").asText()).isEqualTo("4096");
+        assertThat(Instant.parse(upload.get("expiresAt").asText())).isBeforeOrEqualTo(Instant.now().plus(Duration.ofMinutes(15)));
+        Episode stored = fixture.store.findById(id, true).orElseThrow();
+        assertThat(stored.upload().key()).isEqualTo(upload.get("key").asText());
+        assertThat(stored.upload().isPending()).isTrue();
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("contentType", "audio/wav", "bytes", 10),
+                Map.of("contentType", "audio/mpeg", "bytes", 0), Map.of("contentType", "audio/mpeg", "bytes", "ten"),
+                Map.of("contentType", "audio/mpeg", "bytes", 10, "key", "audio/other/evil.mp3"))) {
+            LambdaResponse refused = invoke(handler, authorized(withBody(withId("admin-request-upload.json", id), bad)));
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void deletingRemovesTheEpisodeEverywhereAndFreesNothingElse() {
+        Episode published = fixture.store.findBySlug(ApiFixture.PODIA, true).orElseThrow();
+        LambdaResponse deleted = invoke(handler, authorized(withId("admin-delete-episode.json", published.id())));
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(fixture.store.findById(published.id(), true)).isEmpty();
+        GetEpisodeHandler publicGet = new GetEpisodeHandler(fixture.config, fixture.dynamo, fixture.clock);
+        assertThat(invoke(publicGet, Events.withSlug("get-episode.json", ApiFixture.PODIA)).status()).isEqualTo(404);
+        assertThat(invoke(new FeedHandler(fixture.config, fixture.dynamo, fixture.clock), ApiFixture.event("feed.json")).body())
+                .doesNotContain(published.guid());
+    }
+
+    @Test
+    void showSettingsAreValidatedAndTheirGuidNeverChanges() {
+        JsonNode show = json(invoke(handler, authorized(ApiFixture.event("admin-get-show.json"))));
+        String guid = show.get("podcastGuid").asText();
+        LambdaResponse put = invoke(handler, authorized(ApiFixture.event("admin-put-show.json")));
+        assertThat(json(put).get("podcastGuid").asText()).as("kept when the feed URL changes").isEqualTo(guid);
+
+        String badCategory = withBodyField(ApiFixture.event("admin-put-show.json"), "appleCategory", "Technologies");
+        assertClientError(invoke(handler, authorized(badCategory)), 400, "bad_request", "appleCategory");
+        String newGuid = withBodyField(ApiFixture.event("admin-put-show.json"), "podcastGuid", "9b024349-ccf0-5f69-a609-6b82873eab3c");
+        assertClientError(invoke(handler, authorized(newGuid)), 400, "bad_request", "podcastGuid");
+    }
+
+    @Test
+    void badBodiesAre400NamingTheField() {
+        assertClientError(invoke(handler, authorized(withRawBody(ApiFixture.event("admin-create-episode.json"), "{not json"))), 400, "bad_request", null);
+        assertClientError(invoke(handler, authorized(withBody(ApiFixture.event("admin-create-episode.json"), Map.of("title", "x", "status", "published")))),
+                400, "bad_request", "status");
+        assertClientError(invoke(handler, authorized(withBody(ApiFixture.event("admin-create-episode.json"), Map.of("summary", "no title")))),
+                400, "bad_request", "title");
+        assertClientError(invoke(handler, authorized(withBody(ApiFixture.event("admin-create-episode.json"),
+                Map.of("title", "x", "chapters", List.of(Map.of("startTime", 10, "title", "b"), Map.of("startTime", 5, "title", "a")))))),
+                400, "bad_request", "chapters[1].startTime");
+        assertClientError(invoke(handler, authorized(withBody(ApiFixture.event("admin-create-episode.json"), Map.of("title", "x", "tags", List.of("Not A Tag"))))),
+                400, "bad_request", "tags[0]");
+        assertClientError(invoke(handler, authorized(withBody(ApiFixture.event("admin-create-episode.json"), Map.of("title", "x", "slug", ApiFixture.PODIA)))),
+                409, "conflict", "slug");
+    }
+
+    // ---- event helpers
+
+    private static String authorized(String event) {
+        return Events.withHeader(event, "authorization", "Bearer " + TOKEN);
+    }
+
+    private static String withId(String file, String id) {
+        ObjectNode e = (ObjectNode) Events.json(ApiFixture.event(file));
+        String oldId = e.get("pathParameters").get("id").asText();
+        ((ObjectNode) e.get("pathParameters")).put("id", id);
+        e.put("rawPath", e.get("rawPath").asText().replace(oldId, id));
+        return e.toString();
+    }
+
+    private static String without(String event, String header) {
+        ObjectNode e = (ObjectNode) Events.json(authorized(event));
+        ((ObjectNode) e.get("headers")).remove(header);
+        return e.toString();
+    }
+
+    private static String withBody(String event, Map<String, ?> body) {
+        return withRawBody(event, Events.MAPPER.valueToTree(body).toString());
+    }
+
+    private static String withBodyField(String event, String field, String value) {
+        ObjectNode e = (ObjectNode) Events.json(event);
+        ObjectNode body = (ObjectNode) Events.json(e.get("body").asText());
+        body.put(field, value);
+        e.put("body", body.toString());
+        return e.toString();
+    }
+
+    private static String withRawBody(String event, String body) {
+        ObjectNode e = (ObjectNode) Events.json(event);
+        e.put("body", body);
+        return e.toString();
+    }
+
+    /** Counted on a client of its own, so the count is not one of the handler's operations. */
+    private long itemCount() {
+        try (var uncounted = fixture.client()) {
+            return uncounted.scan(r -> r.tableName(fixture.table)).count();
+        }
+    }
+
+    private static JsonNode json(LambdaResponse response) {
+        if (response.status() >= 300 && response.status() != 409) {
+            fail("unexpected " + response.status() + ": " + response.body());
+        }
+        return Events.json(response.body());
+    }
+}
