@@ -3,6 +3,7 @@ package dev.castline.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.castline.config.AdminConfig;
 import dev.castline.config.Config;
+import dev.castline.config.MediaConfig;
 import dev.castline.store.CastlineTable;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
@@ -162,7 +163,7 @@ public final class LocalStack implements AutoCloseable {
         Config config = new Config(REGION, TABLE, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
                 Optional.of(dynamoEndpoint), Duration.ofSeconds(60), Duration.ofSeconds(300), credentials);
 
-        AdminConfig admin = new AdminConfig(sha256(adminToken), AUDIO_BUCKET, Optional.of(s3Endpoint),
+        AdminConfig admin = new AdminConfig(sha256(adminToken), new MediaConfig(AUDIO_BUCKET, Optional.of(s3Endpoint)),
                 AdminConfig.DEFAULT_MAX_UPLOAD_BYTES, AdminConfig.MAX_UPLOAD_URL_TTL);
 
         // One handler per function, as Lambda keeps one instance per container.
@@ -247,11 +248,16 @@ public final class LocalStack implements AutoCloseable {
     private static RequestStreamHandler handler(String className, Config config, AdminConfig admin) {
         try {
             Class<?> type = Class.forName(className);
-            try {
-                return (RequestStreamHandler) type.getConstructor(Config.class, AdminConfig.class).newInstance(config, admin);
-            } catch (NoSuchMethodException readFunction) {
-                return (RequestStreamHandler) type.getConstructor(Config.class).newInstance(config);
+            for (var constructor : type.getConstructors()) {
+                Class<?>[] p = constructor.getParameterTypes();
+                if (p.length == 2 && p[0] == Config.class && p[1] == AdminConfig.class) {
+                    return (RequestStreamHandler) constructor.newInstance(config, admin);
+                }
+                if (p.length == 2 && p[0] == Config.class && p[1] == MediaConfig.class) {
+                    return (RequestStreamHandler) constructor.newInstance(config, admin.media());
+                }
             }
+            return (RequestStreamHandler) type.getConstructor(Config.class).newInstance(config);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built from configuration", e);
         }

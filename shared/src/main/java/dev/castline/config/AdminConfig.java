@@ -1,6 +1,5 @@
 package dev.castline.config;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,17 +15,14 @@ import java.util.Optional;
  * @param maxUploadBytes   the largest audio file a host may upload
  * @param uploadUrlTtl     how long a signed upload URL stays valid (at most 15 minutes)
  */
-public record AdminConfig(byte[] adminTokenSha256, String audioBucket, Optional<URI> s3Endpoint, long maxUploadBytes,
-                          Duration uploadUrlTtl) {
+public record AdminConfig(byte[] adminTokenSha256, MediaConfig media, long maxUploadBytes, Duration uploadUrlTtl) {
 
     public static final String ADMIN_TOKEN_SHA256 = "ADMIN_TOKEN_SHA256";
-    public static final String AUDIO_BUCKET = "AUDIO_BUCKET";
-    public static final String S3_ENDPOINT = "S3_ENDPOINT";
     public static final String MAX_UPLOAD_BYTES = "MAX_UPLOAD_BYTES";
     public static final String UPLOAD_URL_TTL_SECONDS = "UPLOAD_URL_TTL_SECONDS";
 
-    public static final List<String> REQUIRED = List.of(ADMIN_TOKEN_SHA256, AUDIO_BUCKET);
-    public static final List<String> OPTIONAL = List.of(S3_ENDPOINT, MAX_UPLOAD_BYTES, UPLOAD_URL_TTL_SECONDS);
+    public static final List<String> REQUIRED = List.of(ADMIN_TOKEN_SHA256, MediaConfig.AUDIO_BUCKET);
+    public static final List<String> OPTIONAL = List.of(MediaConfig.S3_ENDPOINT, MAX_UPLOAD_BYTES, UPLOAD_URL_TTL_SECONDS);
 
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
     public static final Duration MAX_UPLOAD_URL_TTL = Duration.ofMinutes(15);
@@ -53,8 +49,7 @@ public record AdminConfig(byte[] adminTokenSha256, String audioBucket, Optional<
             throw new ConfigException(ADMIN_TOKEN_SHA256 + " must be a SHA-256 digest (64 hex digits)");
         }
         return new AdminConfig(digest,
-                value(env, AUDIO_BUCKET).orElseThrow(() -> missing(AUDIO_BUCKET)),
-                value(env, S3_ENDPOINT).map(URI::create),
+                MediaConfig.fromEnvironment(env),
                 value(env, MAX_UPLOAD_BYTES).map(v -> number(MAX_UPLOAD_BYTES, v)).orElse(DEFAULT_MAX_UPLOAD_BYTES),
                 value(env, UPLOAD_URL_TTL_SECONDS).map(v -> Duration.ofSeconds(number(UPLOAD_URL_TTL_SECONDS, v))).orElse(MAX_UPLOAD_URL_TTL));
     }
@@ -66,7 +61,7 @@ public record AdminConfig(byte[] adminTokenSha256, String audioBucket, Optional<
 
     @Override
     public String toString() {
-        return "AdminConfig[audioBucket=" + audioBucket + ", s3Endpoint=" + s3Endpoint + ", maxUploadBytes=" + maxUploadBytes
+        return "AdminConfig[media=" + media + ", maxUploadBytes=" + maxUploadBytes
                 + ", uploadUrlTtl=" + uploadUrlTtl + "]";
     }
 

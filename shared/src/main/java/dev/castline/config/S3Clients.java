@@ -16,21 +16,21 @@ public final class S3Clients {
     private S3Clients() {
     }
 
-    public static S3Client s3(Config config, AdminConfig admin) {
+    public static S3Client s3(Config config, MediaConfig media) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(config.credentials())
                 .httpClient(UrlConnectionHttpClient.create());
-        admin.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+        media.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
     }
 
-    public static S3Presigner presigner(Config config, AdminConfig admin) {
+    public static S3Presigner presigner(Config config, MediaConfig media) {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(config.credentials());
-        admin.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+        media.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castline.config.AdminConfig;
 import dev.castline.config.Config;
+import dev.castline.config.MediaConfig;
 import dev.castline.store.CastlineTable;
 import dev.castline.template.SamTemplate;
 import dev.castline.testing.ApiFixture;
@@ -53,8 +54,10 @@ class TemplateTest {
         }
     }
 
-    /** Functions that read {@link AdminConfig} besides {@link Config}. */
-    private static final Set<String> HOST_FUNCTIONS = Set.of("AdminFunction", "ProcessUploadFunction");
+    /** What each host function reads besides {@link Config}: required, then optional. */
+    private static final Map<String, List<List<String>>> EXTRA_CONFIG = Map.of(
+            "AdminFunction", List.of(AdminConfig.REQUIRED, AdminConfig.OPTIONAL),
+            "ProcessUploadFunction", List.of(MediaConfig.REQUIRED, MediaConfig.OPTIONAL));
 
     @Test
     void everyVariableTheConfigRequiresIsSetForEveryFunction() {
@@ -65,10 +68,11 @@ class TemplateTest {
             List<String> required = new ArrayList<>(Config.REQUIRED);
             List<String> known = new ArrayList<>(Config.REQUIRED);
             known.addAll(Config.OPTIONAL);
-            if (HOST_FUNCTIONS.contains(function.getKey())) {
-                required.addAll(AdminConfig.REQUIRED);
-                known.addAll(AdminConfig.REQUIRED);
-                known.addAll(AdminConfig.OPTIONAL);
+            List<List<String>> extra = EXTRA_CONFIG.get(function.getKey());
+            if (extra != null) {
+                required.addAll(extra.get(0));
+                known.addAll(extra.get(0));
+                known.addAll(extra.get(1));
             }
             assertThat(set).as(function.getKey()).containsAll(required);
             assertThat(known).as("the template sets only variables the code reads").containsAll(set);

@@ -66,7 +66,7 @@ public final class AdminHandler extends ApiHandler {
     }
 
     public AdminHandler(Config config, AdminConfig admin) {
-        this(config, admin, Clients.dynamoDb(config), S3Clients.s3(config, admin), S3Clients.presigner(config, admin), Clock.systemUTC());
+        this(config, admin, Clients.dynamoDb(config), S3Clients.s3(config, admin.media()), S3Clients.presigner(config, admin.media()), Clock.systemUTC());
     }
 
     public AdminHandler(Config config, AdminConfig admin, DynamoDbClient dynamo, S3Client s3, S3Presigner presigner, Clock clock) {
@@ -242,7 +242,7 @@ public final class AdminHandler extends ApiHandler {
         Instant now = clock.instant();
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p
                 .signatureDuration(admin.uploadUrlTtl())
-                .putObjectRequest(o -> o.bucket(admin.audioBucket()).key(key).contentType(contentType.toLowerCase(Locale.ROOT))
+                .putObjectRequest(o -> o.bucket(admin.media().audioBucket()).key(key).contentType(contentType.toLowerCase(Locale.ROOT))
                         .contentLength(bytes)));
         Episode saved = store(current, current.toBuilder().upload(new Upload(key, contentType.toLowerCase(Locale.ROOT), bytes, now, null)));
         String response = Json.write(json -> {
@@ -296,7 +296,7 @@ public final class AdminHandler extends ApiHandler {
             return;
         }
         try {
-            s3.deleteObject(r -> r.bucket(admin.audioBucket()).key(key));
+            s3.deleteObject(r -> r.bucket(admin.media().audioBucket()).key(key));
         } catch (RuntimeException e) {
             // The episode is already gone; an orphaned object costs storage, not correctness.
             Log.warn(null, request.requestId(), "could not delete audio object " + key, e);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castline.config.AdminConfig;
+import dev.castline.config.MediaConfig;
 import dev.castline.domain.Audio;
 import dev.castline.domain.Episode;
 import dev.castline.functions.feed.FeedHandler;
@@ -41,8 +42,8 @@ class AdminHandlerTest {
             "admin-publish.json", "admin-unpublish.json", "admin-get-show.json", "admin-put-show.json");
 
     private final ApiFixture fixture = new ApiFixture();
-    private final AdminConfig adminConfig = new AdminConfig(BearerAuth.sha256(TOKEN), "castline-audio",
-            Optional.of(URI.create("http://127.0.0.1:9")), 100_000_000, Duration.ofMinutes(15));
+    private final AdminConfig adminConfig = new AdminConfig(BearerAuth.sha256(TOKEN),
+            new MediaConfig("castline-audio", Optional.of(URI.create("http://127.0.0.1:9"))), 100_000_000, Duration.ofMinutes(15));
     private final S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
             .endpointOverride(URI.create("http://127.0.0.1:9")).forcePathStyle(true)
             .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
