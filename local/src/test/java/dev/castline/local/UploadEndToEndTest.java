@@ -1,0 +1,120 @@
+package dev.castline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.castline.testing.Events;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The host's whole workflow on the local stack, over HTTP: create a draft, ask for an upload URL,
+ * PUT a real MP3 to it, let the S3 event process it, publish, and find the episode everywhere.
+ */
+@ExtendWith(LocalStackExtension.class)
+class UploadEndToEndTest {
+    /** cbr.mp3: 3.030250 s by ffprobe (see shared/src/test/resources/audio/make-fixtures.sh). */
+    private static final long CBR_MILLIS = 3030;
+
+    private final LocalStack stack;
+
+    UploadEndToEndTest(LocalStack stack) {
+        this.stack = stack;
+        org.junit.jupiter.api.Assumptions.assumeTrue(stack.emitsObjectCreatedEvents(), "needs the embedded S3's events");
+    }
+
+    @Test
+    void fromAnEmptyDraftToAPublishedEpisodeInTheFeed() throws Exception {
+        byte[] mp3 = fixture("/audio/cbr.mp3");
+        JsonNode draft = admin("POST", "/admin/episodes", "{\"title\":\"Uploaded from the test\",\"tags\":[\"e2e\"]}", 201);
+        String id = draft.get("id").asText();
+
+        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio",
+                "{\"contentType\":\"audio/mpeg\",\"bytes\":" + mp3.length + ",\"fileName\":\"cbr.mp3\"}", 201);
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(mp3));
+        upload.get("headers").properties().forEach(h -> {
+            if (!h.getKey().equalsIgnoreCase("content-length")) {
+                put.header(h.getKey(), h.getValue().asText());
+            }
+        });
+        assertThat(Http.send(put.build()).statusCode()).isEqualTo(200);
+
+        JsonNode processed = waitFor(id, e -> e.has("audio"));
+        assertThat(processed.get("audio").get("bytes").asLong()).isEqualTo(mp3.length);
+        assertThat(processed.get("audio").get("durationSeconds").decimalValue().doubleValue() * 1000)
+                .isCloseTo(CBR_MILLIS, org.assertj.core.data.Offset.offset(50.0));
+        assertThat(processed.has("upload")).isFalse();
+
+        JsonNode published = admin("POST", "/admin/episodes/" + id + "/publish", "", 200);
+        String slug = published.get("slug").asText();
+        String enclosure = published.get("audio").get("url").asText();
+        assertThat(enclosure).startsWith(stack.baseUrl() + "/media/audio/" + id + "/");
+
+        assertThat(Http.get(URI.create(stack.baseUrl() + "/episodes?tag=e2e")).body()).contains(slug);
+        assertThat(Http.get(URI.create(stack.baseUrl() + "/episodes/" + slug)).status()).isEqualTo(200);
+        String feed = Http.get(URI.create(stack.baseUrl() + "/feed.xml")).body();
+        assertThat(feed).contains("<enclosure url=\"" + enclosure + "\" length=\"" + mp3.length + "\" type=\"audio/mpeg\"/>");
+
+        HttpResponse<byte[]> range = Http.send(HttpRequest.newBuilder(URI.create(enclosure)).header("Range", "bytes=0-1").build());
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.body()).containsExactly(mp3[0], mp3[1]);
+    }
+
+    @Test
+    void aFileThatIsNotAudioIsRefusedWithAReasonAndDeleted() throws Exception {
+        byte[] text = "this is not audio, just text pretending to be an mp3\n".repeat(20).getBytes(StandardCharsets.UTF_8);
+        String id = admin("POST", "/admin/episodes", "{\"title\":\"A bad upload\"}", 201).get("id").asText();
+        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio",
+                "{\"contentType\":\"audio/mpeg\",\"bytes\":" + text.length + "}", 201);
+        Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
+                .header("Content-Type", "audio/mpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(text)).build());
+
+        JsonNode refused = waitFor(id, e -> e.has("upload") && e.get("upload").get("state").asText().equals("rejected"));
+        assertThat(refused.get("upload").get("reason").asText()).containsIgnoringCase("not an MP3 or M4A");
+        assertThat(refused.has("audio")).isFalse();
+        assertThat(refused.get("status").asText()).isEqualTo("draft");
+        String key = upload.get("key").asText();
+        assertThat(stack.s3().listObjectsV2(r -> r.bucket(LocalStack.AUDIO_BUCKET).prefix(key)).contents()).isEmpty();
+    }
+
+    private JsonNode waitFor(String id, Predicate<JsonNode> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode episode;
+        do {
+            episode = admin("GET", "/admin/episodes/" + id, null, 200);
+            if (condition.test(episode)) {
+                return episode;
+            }
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the upload was not processed in time: " + episode);
+    }
+
+    private JsonNode admin(String method, String path, String body, int expectedStatus) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                .header("Authorization", "Bearer " + stack.adminToken())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && !body.isEmpty()) {
+            request.header("Content-Type", "application/json");
+        }
+        var response = Http.asLambdaResponse(Http.send(request.build()));
+        assertThat(response.status()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
+        return Events.json(response.body());
+    }
+
+    private static byte[] fixture(String resource) throws Exception {
+        try (InputStream in = UploadEndToEndTest.class.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        }
+    }
+
+}
