@@ -107,6 +107,8 @@ public final class LocalStack implements AutoCloseable {
     private S3Client s3;
     private Path dataDir;
     private StaticCredentialsProvider credentials;
+    private Config config;
+    private AdminConfig adminConfig;
 
     private LocalStack() {
     }
@@ -160,11 +162,12 @@ public final class LocalStack implements AutoCloseable {
         adminToken = settings.adminToken() != null ? settings.adminToken() : LocalSecrets.getOrCreate(dataDir, "admin-token");
         String cursorKey = LocalSecrets.getOrCreate(dataDir, "cursor-signing-key");
         baseUrl = URI.create("http://" + HOST + ":" + apiPort);
-        Config config = new Config(REGION, TABLE, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
+        config = new Config(REGION, TABLE, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
                 Optional.of(dynamoEndpoint), Duration.ofSeconds(60), Duration.ofSeconds(300), credentials);
 
         AdminConfig admin = new AdminConfig(sha256(adminToken), new MediaConfig(AUDIO_BUCKET, Optional.of(s3Endpoint)),
                 AdminConfig.DEFAULT_MAX_UPLOAD_BYTES, AdminConfig.MAX_UPLOAD_URL_TTL);
+        adminConfig = admin;
 
         // One handler per function, as Lambda keeps one instance per container.
         TemplateRoutes template = TemplateRoutes.from(loadTemplate());
@@ -308,6 +311,15 @@ public final class LocalStack implements AutoCloseable {
         } finally {
             System.setOut(original);
         }
+    }
+
+    /** The configuration the stack's functions run with. */
+    public Config config() {
+        return config;
+    }
+
+    public AdminConfig adminConfig() {
+        return adminConfig;
     }
 
     public URI baseUrl() {

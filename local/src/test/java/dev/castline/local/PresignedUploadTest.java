@@ -68,6 +68,19 @@ class PresignedUploadTest {
         assertThat(stack.s3().listObjectsV2(r -> r.bucket(LocalStack.AUDIO_BUCKET).prefix("uploads-test/wrong-length")).contents()).isEmpty();
     }
 
+    @Test
+    void aSignedUrlCannotBeUsedAfterItExpires() throws Exception {
+        PresignedPutObjectRequest signed;
+        try (S3Presigner presigner = stack.presigner()) {
+            signed = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofSeconds(1)).putObjectRequest(o -> o
+                    .bucket(LocalStack.AUDIO_BUCKET).key("uploads-test/expired.mp3").contentType("audio/mpeg").contentLength(10L)));
+        }
+        Thread.sleep(2_100);
+        HttpResponse<byte[]> put = Http.send(put(signed, "audio/mpeg", new byte[10]));
+        assertThat(put.statusCode()).isEqualTo(403);
+        assertThat(stack.s3().listObjectsV2(r -> r.bucket(LocalStack.AUDIO_BUCKET).prefix("uploads-test/expired")).contents()).isEmpty();
+    }
+
     private PresignedPutObjectRequest presign(String key, String contentType, long length) {
         try (S3Presigner presigner = stack.presigner()) {
             return presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5)).putObjectRequest(o -> o

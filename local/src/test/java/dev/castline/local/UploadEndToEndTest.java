@@ -70,6 +70,35 @@ class UploadEndToEndTest {
     }
 
     @Test
+    void duplicateAndStaleEventsChangeNothing() throws Exception {
+        byte[] mp3 = fixture("/audio/vbr-xing.mp3");
+        String id = admin("POST", "/admin/episodes", "{\"title\":\"Duplicate events\"}", 201).get("id").asText();
+        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio",
+                "{\"contentType\":\"audio/mpeg\",\"bytes\":" + mp3.length + "}", 201);
+        Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
+                .header("Content-Type", "audio/mpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(mp3)).build());
+        JsonNode processed = waitFor(id, e -> e.has("audio"));
+        long version = processed.get("version").asLong();
+
+        var processor = new dev.castline.functions.upload.ProcessUploadHandler(stack.config(), stack.adminConfig().media(),
+                stack.dynamo(), stack.s3(), java.time.Clock.systemUTC());
+        String key = upload.get("key").asText();
+        String stale = "audio/" + id + "/00000000-0000-4000-8000-000000000000.mp3";
+        for (String event : new String[] {s3Event(key), s3Event(key), s3Event(stale)}) {
+            processor.handleRequest(new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    new java.io.ByteArrayOutputStream(), null);
+        }
+        JsonNode after = admin("GET", "/admin/episodes/" + id, null, 200);
+        assertThat(after.get("version").asLong()).isEqualTo(version);
+        assertThat(after.get("audio").get("key").asText()).isEqualTo(key);
+    }
+
+    private static String s3Event(String key) {
+        return "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
+                + LocalStack.AUDIO_BUCKET + "\"},\"object\":{\"key\":\"" + key + "\",\"size\":1}}}]}";
+    }
+
+    @Test
     void aFileThatIsNotAudioIsRefusedWithAReasonAndDeleted() throws Exception {
         byte[] text = "this is not audio, just text pretending to be an mp3\n".repeat(20).getBytes(StandardCharsets.UTF_8);
         String id = admin("POST", "/admin/episodes", "{\"title\":\"A bad upload\"}", 201).get("id").asText();
