@@ -39,8 +39,9 @@ class FeedEndToEndTest {
         assertThat(FeedRuleChecker.violations(xml, FeedRuleChecker.appleCategories())).isEmpty();
         SyndFeed feed = new SyndFeedInput().build(new InputSource(new InputStreamReader(new ByteArrayInputStream(xml), StandardCharsets.UTF_8)));
         assertThat(feed.getTitle()).isEqualTo("Running in Production");
-        assertThat(feed.getEntries()).hasSize(stack.sampleSlugs().size());
-        assertThat(feed.getEntries().getFirst().getEnclosures().getFirst().getUrl()).startsWith(stack.baseUrl() + "/media/audio/");
+        // Other tests on the shared stack may publish episodes of their own, never remove the sample's.
+        assertThat(feed.getEntries()).hasSizeGreaterThanOrEqualTo(stack.sampleSlugs().size());
+        assertThat(feed.getEntries()).allSatisfy(e -> assertThat(e.getEnclosures().getFirst().getUrl()).startsWith(stack.baseUrl() + "/media/audio/"));
     }
 
     @Test

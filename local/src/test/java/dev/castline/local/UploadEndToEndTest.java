@@ -67,6 +67,9 @@ class UploadEndToEndTest {
         HttpResponse<byte[]> range = Http.send(HttpRequest.newBuilder(URI.create(enclosure)).header("Range", "bytes=0-1").build());
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.body()).containsExactly(mp3[0], mp3[1]);
+
+        admin("DELETE", "/admin/episodes/" + id, null, 204); // leave the shared stack's show as the sample
+        assertThat(Http.get(URI.create(stack.baseUrl() + "/episodes/" + slug)).status()).isEqualTo(404);
     }
 
     @Test
@@ -91,6 +94,43 @@ class UploadEndToEndTest {
         JsonNode after = admin("GET", "/admin/episodes/" + id, null, 200);
         assertThat(after.get("version").asLong()).isEqualTo(version);
         assertThat(after.get("audio").get("key").asText()).isEqualTo(key);
+    }
+
+    @Test
+    void aNewUploadReplacesTheOldAudioAndDeletingTheEpisodeRemovesItsAudio() throws Exception {
+        String id = admin("POST", "/admin/episodes", "{\"title\":\"Replaced audio\"}", 201).get("id").asText();
+        String first = uploadAndProcess(id, fixture("/audio/cbr.mp3"), "audio/mpeg");
+        String second = uploadAndProcess(id, fixture("/audio/moov-last.m4a"), "audio/x-m4a");
+        assertThat(second).endsWith(".m4a");
+        assertThat(objects(first)).as("the replaced audio is deleted").isZero();
+        assertThat(objects(second)).isEqualTo(1);
+
+        admin("DELETE", "/admin/episodes/" + id, null, 204);
+        assertThat(objects(second)).as("a deleted episode's audio is deleted").isZero();
+    }
+
+    @Test
+    void theAdminsUploadUrlRefusesAnotherContentType() {
+        String id = admin("POST", "/admin/episodes", "{\"title\":\"Wrong type\"}", 201).get("id").asText();
+        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio", "{\"contentType\":\"audio/mpeg\",\"bytes\":16}", 201);
+        HttpResponse<byte[]> put = Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
+                .header("Content-Type", "text/html").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[16])).build());
+        assertThat(put.statusCode()).isEqualTo(403);
+        assertThat(objects(upload.get("key").asText())).isZero();
+    }
+
+    private String uploadAndProcess(String id, byte[] audio, String type) throws InterruptedException {
+        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio",
+                "{\"contentType\":\"" + type + "\",\"bytes\":" + audio.length + "}", 201);
+        String key = upload.get("key").asText();
+        Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
+                .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofByteArray(audio)).build());
+        waitFor(id, e -> e.has("audio") && e.get("audio").get("key").asText().equals(key));
+        return key;
+    }
+
+    private int objects(String key) {
+        return stack.s3().listObjectsV2(r -> r.bucket(LocalStack.AUDIO_BUCKET).prefix(key)).contents().size();
     }
 
     private static String s3Event(String key) {

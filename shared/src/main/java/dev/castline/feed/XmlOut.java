@@ -31,15 +31,12 @@ final class XmlOut {
 
     /** {@code <name} — follow with {@link #attribute} calls, then {@link #endStart} or {@link #endEmpty}. */
     XmlOut start(String name) {
-        ascii('<');
-        ascii(name);
+        markup('<', name, (char) 0);
         return this;
     }
 
     XmlOut attribute(String name, String value) {
-        ascii(' ');
-        ascii(name);
-        ascii('=');
+        markup(' ', name, '=');
         ascii('"');
         escaped(value, true);
         ascii('"');
@@ -61,11 +58,32 @@ final class XmlOut {
     }
 
     XmlOut close(String name) {
-        ascii('<');
-        ascii('/');
-        ascii(name);
-        ascii('>');
+        ensure(name.length() + 3);
+        byte[] b = buffer;
+        int p = position;
+        b[p++] = '<';
+        b[p++] = '/';
+        for (int k = 0; k < name.length(); k++) {
+            b[p++] = (byte) name.charAt(k);
+        }
+        b[p++] = '>';
+        position = p;
         return this;
+    }
+
+    /** {@code before name after} in one go (after omitted when 0): markup is most of the calls. */
+    private void markup(char before, String name, char after) {
+        ensure(name.length() + 2);
+        byte[] b = buffer;
+        int p = position;
+        b[p++] = (byte) before;
+        for (int k = 0; k < name.length(); k++) {
+            b[p++] = (byte) name.charAt(k);
+        }
+        if (after != 0) {
+            b[p++] = (byte) after;
+        }
+        position = p;
     }
 
     XmlOut text(String value) {
@@ -161,7 +179,7 @@ final class XmlOut {
         while (i < to) {
             int end = Math.min(to, i + CHUNK);
             ensure((end - i) * 6 + 8);
-            // Copying the chars out once is cheaper than charAt per char on long values.
+            // Copying the chars out once is cheaper than charAt per char.
             s.getChars(i, end, chars, 0);
             boolean[] plain = PLAIN[mode];
             byte[] b = buffer;

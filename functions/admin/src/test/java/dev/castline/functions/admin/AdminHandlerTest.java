@@ -118,6 +118,24 @@ class AdminHandlerTest {
     }
 
     @Test
+    void aNewSlugKeepsTheOldOneForTheEpisodeAndATakenSlugIsA409() {
+        Episode podia = fixture.store.findBySlug(ApiFixture.PODIA, true).orElseThrow();
+        String patch = Events.withHeader(withBody(withId("admin-patch-episode.json", podia.id()), Map.of("slug", "podia-renamed")),
+                "if-match", "\"" + podia.version() + "\"");
+        LambdaResponse renamed = invoke(handler, authorized(patch));
+        assertThat(json(renamed).get("formerSlugs")).extracting(JsonNode::asText).containsExactly(ApiFixture.PODIA);
+        GetEpisodeHandler publicGet = new GetEpisodeHandler(fixture.config, fixture.dynamo, fixture.clock);
+        LambdaResponse old = invoke(publicGet, Events.withSlug("get-episode.json", ApiFixture.PODIA));
+        assertThat(old.status()).isEqualTo(301);
+        assertThat(old.headers()).containsEntry("location", "/episodes/podia-renamed");
+
+        Episode passiv = fixture.store.findBySlug(ApiFixture.PASSIV, true).orElseThrow();
+        String steal = Events.withHeader(withBody(withId("admin-patch-episode.json", passiv.id()), Map.of("slug", ApiFixture.PODIA)),
+                "if-match", "\"" + passiv.version() + "\"");
+        assertClientError(invoke(handler, authorized(steal)), 409, "conflict", "slug");
+    }
+
+    @Test
     void twentyConcurrentPatchesWithOneIfMatchLetExactlyOneWin() throws Exception {
         String id = json(invoke(handler, authorized(ApiFixture.event("admin-create-episode.json")))).get("id").asText();
         CountDownLatch start = new CountDownLatch(1);
