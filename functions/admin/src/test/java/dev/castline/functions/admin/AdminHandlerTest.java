@@ -118,6 +118,43 @@ class AdminHandlerTest {
     }
 
     @Test
+    void listsByStatusInPagesWithOneQueryEach() {
+        for (int i = 0; i < 3; i++) {
+            fixture.clock.advance(Duration.ofMinutes(1));
+            invoke(handler, authorized(withBody(ApiFixture.event("admin-create-episode.json"), Map.of("title", "Draft number " + i))));
+        }
+        List<String> drafts = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            fixture.operations.reset();
+            Map<String, String> query = cursor == null ? Map.of("status", "draft", "limit", "2")
+                    : Map.of("status", "draft", "limit", "2", "cursor", cursor);
+            JsonNode page = json(invoke(handler, authorized(Events.withQuery("admin-list-drafts.json", query))));
+            assertThat(fixture.operations.operations()).containsExactly("Query");
+            page.get("items").forEach(i -> {
+                assertThat(i.get("status").asText()).isEqualTo("draft");
+                drafts.add(i.get("slug").asText());
+            });
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            pages++;
+        } while (cursor != null);
+        // The fixture's own draft plus the three made here, newest first.
+        assertThat(drafts).containsExactly("draft-number-2", "draft-number-1", "draft-number-0", ApiFixture.DRAFT);
+        assertThat(pages).isEqualTo(2);
+
+        JsonNode scheduled = json(invoke(handler, authorized(Events.withQuery("admin-list-drafts.json", Map.of("status", "scheduled")))));
+        assertThat(scheduled.get("items")).extracting(i -> i.get("slug").asText()).containsExactly(ApiFixture.SCHEDULED);
+        JsonNode published = json(invoke(handler, authorized(Events.withQuery("admin-list-drafts.json", Map.of("status", "published")))));
+        assertThat(published.get("items")).extracting(i -> i.get("slug").asText())
+                .containsExactly(ApiFixture.PODIA, ApiFixture.REAL_ESTATE, ApiFixture.PASSIV);
+        assertClientError(invoke(handler, authorized(Events.withQuery("admin-list-drafts.json", Map.of("status", "live")))),
+                400, "bad_request", "status");
+        assertClientError(invoke(handler, authorized(Events.withQuery("admin-list-drafts.json", Map.of("status", "draft", "cursor", "forged")))),
+                400, "bad_request", "cursor");
+    }
+
+    @Test
     void aNewSlugKeepsTheOldOneForTheEpisodeAndATakenSlugIsA409() {
         Episode podia = fixture.store.findBySlug(ApiFixture.PODIA, true).orElseThrow();
         String patch = Events.withHeader(withBody(withId("admin-patch-episode.json", podia.id()), Map.of("slug", "podia-renamed")),
