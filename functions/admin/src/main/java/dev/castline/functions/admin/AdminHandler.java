@@ -1,6 +1,5 @@
 package dev.castline.functions.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.castline.config.AdminConfig;
 import dev.castline.config.Clients;
 import dev.castline.config.Config;
@@ -107,7 +106,7 @@ public final class AdminHandler extends ApiHandler {
     }
 
     private ApiResponse create(ApiRequest request) {
-        JsonNode body = JsonBody.parse(request.body(), EpisodeInput.FIELDS);
+        BodyNode body = JsonBody.parse(request.body(), EpisodeInput.FIELDS);
         if (JsonBody.text(body, "title") == null) {
             throw ApiException.badRequest("title", "title is required");
         }
@@ -162,7 +161,7 @@ public final class AdminHandler extends ApiHandler {
 
     private ApiResponse patch(ApiRequest request) {
         long expected = ifMatch(request);
-        JsonNode body = JsonBody.parse(request.body(), EpisodeInput.FIELDS);
+        BodyNode body = JsonBody.parse(request.body(), EpisodeInput.FIELDS);
         Episode current = load(request);
         if (current.version() != expected) {
             throw preconditionFailed();
@@ -181,7 +180,7 @@ public final class AdminHandler extends ApiHandler {
 
     private ApiResponse publish(ApiRequest request) {
         Episode current = load(request);
-        JsonNode body = request.body() == null || request.body().isBlank() ? null : JsonBody.parse(request.body(), Set.of("at"));
+        BodyNode body = request.body() == null || request.body().isBlank() ? null : JsonBody.parse(request.body(), Set.of("at"));
         if (current.audio() == null) {
             throw new ApiException(409, "conflict", "The episode has no processed audio yet: upload it and wait for processing.", null);
         }
@@ -223,7 +222,7 @@ public final class AdminHandler extends ApiHandler {
     }
 
     private ApiResponse uploadUrl(ApiRequest request) {
-        JsonNode body = JsonBody.parse(request.body(), Set.of("contentType", "bytes", "fileName"));
+        BodyNode body = JsonBody.parse(request.body(), Set.of("contentType", "bytes", "fileName"));
         String contentType = JsonBody.text(body, "contentType");
         String extension = contentType == null ? null : EXTENSIONS.get(contentType.toLowerCase(Locale.ROOT));
         if (extension == null) {

@@ -1,6 +1,5 @@
 package dev.castline.functions.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.castline.domain.Chapter;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeType;
@@ -26,7 +25,7 @@ final class EpisodeInput {
     private EpisodeInput() {
     }
 
-    static Episode.Builder apply(JsonNode body, Episode.Builder episode) {
+    static Episode.Builder apply(BodyNode body, Episode.Builder episode) {
         if (body.has("slug")) {
             episode.slug(required(body, "slug"));
         }
@@ -71,7 +70,7 @@ final class EpisodeInput {
         return episode;
     }
 
-    private static String required(JsonNode body, String field) {
+    private static String required(BodyNode body, String field) {
         String value = JsonBody.text(body, field);
         if (value == null) {
             throw ApiException.badRequest(field, field + " cannot be null");
@@ -79,14 +78,14 @@ final class EpisodeInput {
         return value;
     }
 
-    private static List<Chapter> chapters(JsonNode array) {
+    private static List<Chapter> chapters(BodyNode array) {
         List<Chapter> chapters = new ArrayList<>();
         if (array == null) {
             return chapters;
         }
         for (int i = 0; i < array.size(); i++) {
-            JsonNode c = object(array.get(i), "chapters[" + i + "]");
-            JsonNode start = c.get("startTime");
+            BodyNode c = object(array.get(i), "chapters[" + i + "]");
+            BodyNode start = c.get("startTime");
             String at = "chapters[" + i + "].startTime";
             if (start == null || !start.isNumber()) {
                 throw ApiException.badRequest(at, at + " must be a number of seconds");
@@ -100,13 +99,13 @@ final class EpisodeInput {
         return chapters;
     }
 
-    private static List<Guest> guests(JsonNode array) {
+    private static List<Guest> guests(BodyNode array) {
         List<Guest> guests = new ArrayList<>();
         if (array == null) {
             return guests;
         }
         for (int i = 0; i < array.size(); i++) {
-            JsonNode g = object(array.get(i), "guests[" + i + "]");
+            BodyNode g = object(array.get(i), "guests[" + i + "]");
             String role = JsonBody.text(g, "role");
             guests.add(new Guest(JsonBody.text(g, "name"), role == null ? "guest" : role, JsonBody.text(g, "website"),
                     JsonBody.text(g, "avatarUrl"), JsonBody.text(g, "socialHandle")));
@@ -114,13 +113,13 @@ final class EpisodeInput {
         return guests;
     }
 
-    private static List<String> tags(JsonNode array) {
+    private static List<String> tags(BodyNode array) {
         List<String> tags = new ArrayList<>();
         if (array == null) {
             return tags;
         }
         for (int i = 0; i < array.size(); i++) {
-            JsonNode t = array.get(i);
+            BodyNode t = array.get(i);
             if (!t.isTextual()) {
                 throw ApiException.badRequest("tags[" + i + "]", "tags[" + i + "] must be a string");
             }
@@ -129,13 +128,13 @@ final class EpisodeInput {
         return tags;
     }
 
-    private static List<Link> links(JsonNode array) {
+    private static List<Link> links(BodyNode array) {
         List<Link> links = new ArrayList<>();
         if (array == null) {
             return links;
         }
         for (int i = 0; i < array.size(); i++) {
-            JsonNode l = object(array.get(i), "links[" + i + "]");
+            BodyNode l = object(array.get(i), "links[" + i + "]");
             String kind = JsonBody.text(l, "kind");
             links.add(new Link(LinkKind.fromWire(kind == null ? "" : kind, "links[" + i + "].kind"), JsonBody.text(l, "url"),
                     JsonBody.text(l, "title")));
@@ -143,7 +142,7 @@ final class EpisodeInput {
         return links;
     }
 
-    private static JsonNode object(JsonNode node, String field) {
+    private static BodyNode object(BodyNode node, String field) {
         if (node == null || !node.isObject()) {
             throw ApiException.badRequest(field, field + " must be an object");
         }

@@ -1,9 +1,5 @@
 package dev.castline.functions.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castline.http.ApiException;
 import java.util.Iterator;
 import java.util.Set;
@@ -11,23 +7,22 @@ import java.util.Set;
 /** Request bodies: a JSON object whose fields are read one by one, each wrong one a 400 naming it. */
 final class JsonBody {
     static final int MAX_BYTES = 256 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonBody() {
     }
 
     /** @param allowed the fields this request may carry: any other is refused, so a typo is not silently ignored */
-    static ObjectNode parse(String body, Set<String> allowed) {
+    static BodyNode parse(String body, Set<String> allowed) {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest(null, "the request needs a JSON object body");
         }
         if (body.length() > MAX_BYTES) {
             throw ApiException.badRequest(null, "the request body is larger than " + MAX_BYTES + " bytes");
         }
-        JsonNode node;
+        BodyNode node;
         try {
-            node = MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
+            node = BodyNode.parse(body);
+        } catch (java.io.IOException e) {
             throw ApiException.badRequest(null, "the request body is not valid JSON");
         }
         if (node == null || !node.isObject()) {
@@ -39,11 +34,11 @@ final class JsonBody {
                 throw ApiException.badRequest(name, name + " is not a field of this request");
             }
         }
-        return (ObjectNode) node;
+        return node;
     }
 
-    static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+    static String text(BodyNode node, String field) {
+        BodyNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
@@ -53,8 +48,8 @@ final class JsonBody {
         return v.asText();
     }
 
-    static Integer integer(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+    static Integer integer(BodyNode node, String field) {
+        BodyNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
@@ -64,8 +59,8 @@ final class JsonBody {
         return v.asInt();
     }
 
-    static Long whole(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+    static Long whole(BodyNode node, String field) {
+        BodyNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
@@ -75,8 +70,8 @@ final class JsonBody {
         return v.asLong();
     }
 
-    static Boolean bool(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+    static Boolean bool(BodyNode node, String field) {
+        BodyNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
@@ -86,8 +81,8 @@ final class JsonBody {
         return v.asBoolean();
     }
 
-    static JsonNode array(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+    static BodyNode array(BodyNode node, String field) {
+        BodyNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }

@@ -1,6 +1,5 @@
 package dev.castline.functions.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.castline.domain.PodcastGuid;
 import dev.castline.domain.Show;
 import dev.castline.http.ApiException;
@@ -28,7 +27,7 @@ final class ShowSettings {
     }
 
     ApiResponse put(ApiRequest request) {
-        JsonNode body = JsonBody.parse(request.body(), FIELDS);
+        BodyNode body = JsonBody.parse(request.body(), FIELDS);
         Optional<Show> current = shows.load().show();
         String feedUrl = JsonBody.text(body, "feedUrl");
         String guid = current.map(Show::podcastGuid).orElseGet(() -> feedUrl == null ? null : PodcastGuid.forFeedUrl(feedUrl).toString());
