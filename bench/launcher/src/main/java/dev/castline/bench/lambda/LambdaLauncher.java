@@ -1,0 +1,54 @@
+package dev.castline.bench.lambda;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One cold invocation, as the Lambda runtime makes it: load the handler class, build it with its
+ * no-arg constructor (the init phase), call {@code handleRequest(InputStream, OutputStream,
+ * Context)} once with an event file, print the answer and the process's peak resident memory.
+ * Usage: {@code LambdaLauncher <handler class> <event file>}.
+ */
+public final class LambdaLauncher {
+    private LambdaLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Class<?> type = Class.forName(args[0]);
+        Object handler = type.getConstructor().newInstance();
+        Method handle = null;
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals("handleRequest") && m.getParameterCount() == 3
+                    && m.getParameterTypes()[0] == InputStream.class && m.getParameterTypes()[1] == OutputStream.class) {
+                handle = m;
+            }
+        }
+        if (handle == null) {
+            throw new IllegalStateException(args[0] + " has no handleRequest(InputStream, OutputStream, Context)");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
+            handle.invoke(handler, in, out, null);
+        }
+        String response = out.toString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(response);
+        System.out.println("RESPONSE " + (status.find() ? status.group(1) : "none") + " "
+                + response.substring(0, Math.min(120, response.length())).replace('\n', ' '));
+        System.out.println("PEAK_RSS_KB " + peakRssKb());
+        System.out.flush();
+    }
+
+    private static long peakRssKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.castline.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cold start per read function, against the local stack, measured side by side with two
+ * references in one run: a JVM that only answers (the floor) and a baseline doing the same job
+ * with the SDK's defaults. Each invocation is a fresh JVM started with the Lambda java21 runtime's
+ * flags and the function's own artifact as its classpath (plus a one-class launcher standing in
+ * for the runtime client), timed from process start to the response; rounds alternate the
+ * candidates so drift in the machine hits all alike.
+ *
+ * <p>Usage, from the repository root after
+ * {@code mvn -Pbench -DskipTests package}: {@code java -cp bench/target/benchmarks.jar
+ * dev.castline.bench.ColdStart [rounds]}. Writes bench/results/cold-start.txt.
+ */
+public final class ColdStart {
+    /** Lambda's java21 runtime flags; the heap as Lambda sizes it for the template's 1024 MB. */
+    static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx870m");
+
+    record Candidate(String name, String classpath, String handler, String event, boolean baseline) {
+    }
+
+    record Sample(long millis, long peakRssKb) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path root = Path.of("").toAbsolutePath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String launcher = root.resolve("bench/launcher/target/launcher.jar").toString();
+        String baseline = root.resolve("bench/baseline/target/baseline.jar") + ":" + launcher;
+        List<Candidate> candidates = List.of(
+                new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", "list-episodes.json", false),
+                new Candidate("baseline list (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineListEpisodes", "list-episodes.json", true),
+                new Candidate("list-episodes", function(root, "list-episodes") + ":" + launcher, "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", false),
+                new Candidate("baseline get (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineGetEpisode", "get-episode.json", true),
+                new Candidate("get-episode", function(root, "get-episode") + ":" + launcher, "dev.castline.functions.get.GetEpisodeHandler", "get-episode.json", false),
+                new Candidate("feed", function(root, "feed") + ":" + launcher, "dev.castline.functions.feed.FeedHandler", "feed.json", false));
+
+        int port = freePort();
+        Process stack = new ProcessBuilder(java, "-jar", root.resolve("local/target/castline-local.jar").toString(),
+                "--in-memory", "--port", Integer.toString(port)).redirectErrorStream(true).start();
+        try {
+            BufferedReader stackOut = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = stackOut.readLine(); ; line = stackOut.readLine()) {
+                if (line == null) {
+                    throw new IllegalStateException("the local stack did not start");
+                }
+                if (line.startsWith("Castline local stack ready")) {
+                    break;
+                }
+            }
+            Thread drain = new Thread(() -> {
+                try {
+                    while (stackOut.readLine() != null) {
+                        // the stack's log is not part of the measurement
+                    }
+                } catch (IOException closed) {
+                    // the stack was stopped
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+
+            Map<String, List<Sample>> samples = new LinkedHashMap<>();
+            candidates.forEach(c -> samples.put(c.name(), new ArrayList<>()));
+            for (Candidate c : candidates) {
+                run(java, c, root, port); // one unmeasured start each: file caches warm alike
+            }
+            for (int round = 1; round <= rounds; round++) {
+                for (Candidate c : candidates) {
+                    samples.get(c.name()).add(run(java, c, root, port));
+                }
+                System.out.println("round " + round + " of " + rounds + " done");
+            }
+            report(samples, rounds, root);
+        } finally {
+            stack.destroy();
+            stack.waitFor();
+        }
+    }
+
+    private static Sample run(String java, Candidate c, Path root, int port) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(LAMBDA_FLAGS);
+        command.add("-cp");
+        command.add(c.classpath());
+        command.add("dev.castline.bench.lambda.LambdaLauncher");
+        command.add(c.handler());
+        command.add(root.resolve("events").resolve(c.event()).toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "castlinelocal");
+        env.put("AWS_SECRET_ACCESS_KEY", "castlinelocalsecret");
+        env.put("TABLE_NAME", "castline");
+        env.put("MEDIA_BASE_URL", "http://127.0.0.1:" + port + "/media");
+        env.put("CURSOR_SIGNING_KEY", "cold-start-benchmark-signing-key-0123456789");
+        env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + (port + 1));
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + (port + 1)); // how SDK defaults find an endpoint
+        long start = System.nanoTime();
+        Process process = builder.start();
+        long responded = -1;
+        long rss = -1;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                output.append(line).append('\n');
+                if (line.startsWith("RESPONSE ")) {
+                    responded = System.nanoTime();
+                    if (!line.startsWith("RESPONSE 200 ")) {
+                        throw new IllegalStateException(c.name() + " did not answer 200: " + line);
+                    }
+                } else if (line.startsWith("PEAK_RSS_KB ")) {
+                    rss = Long.parseLong(line.substring(12).strip());
+                }
+            }
+        }
+        process.waitFor();
+        if (responded < 0) {
+            throw new IllegalStateException(c.name() + " gave no response:\n" + output);
+        }
+        return new Sample((responded - start) / 1_000_000, rss);
+    }
+
+    private static void report(Map<String, List<Sample>> samples, int rounds, Path root) throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append("Cold start to first response, fresh JVM per invocation with Lambda's java21 flags, against the local stack\n");
+        out.append("date: ").append(Instant.now()).append("; ").append(rounds).append(" rounds; machine: ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.arch")).append(", java ").append(System.getProperty("java.version")).append('\n');
+        out.append(String.format("%-30s %12s %14s %s%n", "candidate", "median ms", "median RSS MB", "all ms"));
+        for (var e : samples.entrySet()) {
+            List<Long> ms = e.getValue().stream().map(Sample::millis).sorted().toList();
+            List<Long> rss = e.getValue().stream().map(Sample::peakRssKb).sorted().toList();
+            out.append(String.format("%-30s %12d %14.1f %s%n", e.getKey(), median(ms), median(rss) / 1024.0,
+                    e.getValue().stream().map(Sample::millis).toList()));
+        }
+        long list = median(sorted(samples, "list-episodes"));
+        long get = median(sorted(samples, "get-episode"));
+        long feed = median(sorted(samples, "feed"));
+        long baseList = median(sorted(samples, "baseline list (SDK defaults)"));
+        long baseGet = median(sorted(samples, "baseline get (SDK defaults)"));
+        out.append(String.format("ratio list-episodes / baseline list: %.2f%n", list / (double) baseList));
+        out.append(String.format("ratio get-episode / baseline get:    %.2f%n", get / (double) baseGet));
+        out.append(String.format("ratio feed / baseline list:          %.2f  (no feed baseline: the list one does the nearest job)%n",
+                feed / (double) baseList));
+        System.out.print(out);
+        Path results = root.resolve("bench/results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("cold-start.txt"), out.toString());
+    }
+
+    private static List<Long> sorted(Map<String, List<Sample>> samples, String name) {
+        return samples.get(name).stream().map(Sample::millis).sorted().toList();
+    }
+
+    private static long median(List<Long> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String function(Path root, String module) {
+        return root.resolve("functions").resolve(module).resolve("target/function.jar").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
