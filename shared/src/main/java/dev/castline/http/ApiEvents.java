@@ -87,6 +87,46 @@ public final class ApiEvents {
         }
     }
 
+    /**
+     * A minimal API Gateway event for a GET, built by the function itself: SnapStart priming runs
+     * the real request path with it before the snapshot is taken.
+     */
+    public static String syntheticGet(String routeKey, String rawPath, Map<String, String> query,
+                                      Map<String, String> pathParameters, Map<String, String> headers) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("version", "2.0");
+            json.writeStringField("routeKey", routeKey);
+            json.writeStringField("rawPath", rawPath);
+            json.writeStringField("rawQueryString", "");
+            json.writeObjectFieldStart("headers");
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                json.writeStringField(h.getKey(), h.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("queryStringParameters");
+            for (Map.Entry<String, String> q : query.entrySet()) {
+                json.writeStringField(q.getKey(), q.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("pathParameters");
+            for (Map.Entry<String, String> p : pathParameters.entrySet()) {
+                json.writeStringField(p.getKey(), p.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("requestContext");
+            json.writeStringField("requestId", "snapstart-priming");
+            json.writeObjectFieldStart("http");
+            json.writeStringField("method", routeKey.substring(0, routeKey.indexOf(' ')));
+            json.writeStringField("path", rawPath);
+            json.writeStringField("sourceIp", "127.0.0.1");
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeBooleanField("isBase64Encoded", false);
+            json.writeEndObject();
+        });
+    }
+
     private static void requestContext(JsonParser p, JsonToken start, String[] context) throws IOException {
         expect(start, JsonToken.START_OBJECT);
         while (p.nextToken() == JsonToken.FIELD_NAME) {

@@ -5,10 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.castline.domain.ValidationException;
 import dev.castline.store.ConflictException;
 import dev.castline.store.StoreUnavailableException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The Lambda entry point every HTTP function shares: read the event, run the route, turn every
@@ -20,13 +24,39 @@ import java.time.Duration;
  * {@code Retry-After}, and anything else is a fault of ours: 500, logged with the request id,
  * its text never sent.
  */
-public abstract class ApiHandler implements RequestStreamHandler {
+public abstract class ApiHandler implements RequestStreamHandler, Resource {
     static final String RETRY_AFTER_SECONDS = "1";
 
     private final String cacheControl;
 
     protected ApiHandler(Duration publicCacheMaxAge) {
         this.cacheControl = "public, max-age=" + publicCacheMaxAge.toSeconds();
+        // SnapStart calls beforeCheckpoint before it snapshots the initialised function; the
+        // runtime holds the handler, so the registration lives as long as it does.
+        Core.getGlobalContext().register(this);
+    }
+
+    /**
+     * An event that runs this function's real request path cheaply (parsing, the store, one
+     * DynamoDB call, the response writer), or null for none. SnapStart priming sends it before the
+     * snapshot, so that a restored function's first listener does not pay for loading and
+     * initialising all of that.
+     */
+    protected String primingEvent() {
+        return null;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
+        String event = primingEvent();
+        if (event != null) {
+            handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing is tied to the snapshot's moment: clients reconnect as needed, time is read per request.
     }
 
     /** Answers one request; thrown exceptions become error responses. */

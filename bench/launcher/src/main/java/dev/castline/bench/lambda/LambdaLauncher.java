@@ -19,8 +19,11 @@ public final class LambdaLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long mainAt = System.currentTimeMillis();
         Class<?> type = Class.forName(args[0]);
         Object handler = type.getConstructor().newInstance();
+        long initDone = System.currentTimeMillis();
         Method handle = null;
         for (Method m : type.getMethods()) {
             if (m.getName().equals("handleRequest") && m.getParameterCount() == 3
@@ -35,7 +38,9 @@ public final class LambdaLauncher {
         try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
             handle.invoke(handler, in, out, null);
         }
+        long invokeDone = System.currentTimeMillis();
         String response = out.toString(StandardCharsets.UTF_8);
+        System.out.println("PHASES_MS jvm=" + (mainAt - jvmStart) + " init=" + (initDone - mainAt) + " invoke=" + (invokeDone - initDone));
         java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(response);
         System.out.println("RESPONSE " + (status.find() ? status.group(1) : "none") + " "
                 + response.substring(0, Math.min(120, response.length())).replace('\n', ' '));

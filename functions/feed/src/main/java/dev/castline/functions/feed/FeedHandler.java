@@ -8,6 +8,7 @@ import dev.castline.domain.Slugs;
 import dev.castline.feed.ChaptersJson;
 import dev.castline.feed.FeedPager;
 import dev.castline.feed.FeedWriter;
+import dev.castline.http.ApiEvents;
 import dev.castline.http.ApiException;
 import dev.castline.http.ApiHandler;
 import dev.castline.http.ApiRequest;
@@ -17,6 +18,7 @@ import dev.castline.store.ShowStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -58,6 +60,12 @@ public final class FeedHandler extends ApiHandler {
         this.validators = new FeedValidators();
         this.clock = clock;
         this.feedCacheControl = "public, max-age=" + config.feedCacheMaxAge().toSeconds();
+    }
+
+    /** The whole feed, gzipped: the show item, the episodes' Query and batch reads, the writer, gzip. */
+    @Override
+    protected String primingEvent() {
+        return ApiEvents.syntheticGet("GET /feed.xml", "/feed.xml", Map.of(), Map.of(), Map.of("accept-encoding", "gzip"));
     }
 
     @Override

@@ -6,11 +6,13 @@ import dev.castline.config.Config;
 import dev.castline.domain.Episode;
 import dev.castline.domain.Slugs;
 import dev.castline.http.ApiException;
+import dev.castline.http.ApiEvents;
 import dev.castline.http.ApiHandler;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
 import dev.castline.store.EpisodeStore;
 import java.time.Clock;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -37,6 +39,13 @@ public final class GetEpisodeHandler extends ApiHandler {
         this.store = new EpisodeStore(dynamo, config.tableName(), clock);
         this.representation = new EpisodeJson(config.mediaBaseUrl());
         this.clock = clock;
+    }
+
+    /** A slug no episode has: the slug read, the error writer, no episode data needed. */
+    @Override
+    protected String primingEvent() {
+        return ApiEvents.syntheticGet("GET /episodes/{slug}", "/episodes/snapstart-priming", Map.of(),
+                Map.of("slug", "snapstart-priming"), Map.of());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.castline.api.EpisodeJson;
 import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.domain.EpisodeSummary;
+import dev.castline.http.ApiEvents;
 import dev.castline.http.ApiHandler;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
@@ -12,6 +13,7 @@ import dev.castline.http.Params;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.Page;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -40,6 +42,12 @@ public final class ListEpisodesHandler extends ApiHandler {
         this.representation = new EpisodeJson(config.mediaBaseUrl());
         this.cursors = new CursorCodec(config.cursorSigningKey());
         this.clock = clock;
+    }
+
+    /** The first page of the public list, one item long: one Query, the JSON writer, a cursor. */
+    @Override
+    protected String primingEvent() {
+        return ApiEvents.syntheticGet("GET /episodes", "/episodes", Map.of("limit", "1"), Map.of(), Map.of());
     }
 
     @Override
