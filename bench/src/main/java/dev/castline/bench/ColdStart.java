@@ -55,10 +55,12 @@ public final class ColdStart {
                 "--in-memory", "--port", Integer.toString(port)).redirectErrorStream(true).start();
         try {
             BufferedReader stackOut = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder startup = new StringBuilder();
             for (String line = stackOut.readLine(); ; line = stackOut.readLine()) {
                 if (line == null) {
-                    throw new IllegalStateException("the local stack did not start");
+                    throw new IllegalStateException("the local stack did not start:\n" + startup);
                 }
+                startup.append(line).append('\n');
                 if (line.startsWith("Castline local stack ready")) {
                     break;
                 }
