@@ -1,0 +1,112 @@
+package dev.castline.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.sun.management.ThreadMXBean;
+import dev.castline.config.Config;
+import dev.castline.functions.feed.FeedHandler;
+import dev.castline.functions.get.GetEpisodeHandler;
+import dev.castline.functions.list.ListEpisodesHandler;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The warm path: in one JVM, after warm-up, 1,000 invocations of each read function's real
+ * handleRequest against the local stack. Reports p50/p99 handler time and bytes allocated per
+ * request (by this thread: the handler, the SDK call and the JSON/XML writing).
+ *
+ * <p>Usage, from the repository root after {@code mvn -Pbench -DskipTests package}:
+ * {@code java -cp bench/target/benchmarks.jar dev.castline.bench.WarmPath [invocations]}.
+ */
+public final class WarmPath {
+    public static void main(String[] args) throws Exception {
+        int invocations = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Path root = Path.of("").toAbsolutePath();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process stack = new ProcessBuilder(java, "-jar", root.resolve("local/target/castline-local.jar").toString(),
+                "--in-memory", "--port", Integer.toString(port)).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = out.readLine(); line != null && !line.startsWith("Press Ctrl-C"); line = out.readLine()) {
+                // wait for the ready line and the URLs after it
+            }
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("AWS_REGION", "us-east-1");
+            env.put("TABLE_NAME", "castline");
+            env.put("MEDIA_BASE_URL", "http://127.0.0.1:" + port + "/media");
+            env.put("CURSOR_SIGNING_KEY", "warm-path-benchmark-signing-key-0123456789");
+            env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + (port + 1));
+            Config base = Config.fromEnvironment(env);
+            Config config = new Config(base.region(), base.tableName(), base.mediaBaseUrl(), base.cursorSigningKey(),
+                    base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(),
+                    software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("castlinelocal", "castlinelocalsecret")));
+
+            Map<String, Supplier<RequestStreamHandler>> handlers = new LinkedHashMap<>();
+            handlers.put("list-episodes (GET /episodes)", () -> new ListEpisodesHandler(config));
+            handlers.put("get-episode (GET /episodes/{slug})", () -> new GetEpisodeHandler(config));
+            handlers.put("feed (GET /feed.xml, 12 episodes)", () -> new FeedHandler(config));
+            Map<String, String> events = Map.of(
+                    "list-episodes (GET /episodes)", "list-episodes.json",
+                    "get-episode (GET /episodes/{slug})", "get-episode.json",
+                    "feed (GET /feed.xml, 12 episodes)", "feed.json");
+
+            ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long self = Thread.currentThread().threadId();
+            StringBuilder report = new StringBuilder();
+            report.append("Warm path: ").append(invocations).append(" invocations per function in one JVM after 300 warm-up ones, ")
+                    .append("against the local stack\n");
+            report.append("date: ").append(Instant.now()).append("; ").append(Runtime.getRuntime().availableProcessors())
+                    .append(" cores, java ").append(System.getProperty("java.version")).append('\n');
+            report.append(String.format("%-36s %9s %9s %14s%n", "function", "p50 ms", "p99 ms", "alloc/request"));
+            for (var entry : handlers.entrySet()) {
+                RequestStreamHandler handler = entry.getValue().get();
+                byte[] event = Files.readAllBytes(root.resolve("events").resolve(events.get(entry.getKey())));
+                for (int i = 0; i < 300; i++) {
+                    invoke(handler, event);
+                }
+                long[] nanos = new long[invocations];
+                long allocatedBefore = threads.getThreadAllocatedBytes(self);
+                for (int i = 0; i < invocations; i++) {
+                    long t0 = System.nanoTime();
+                    invoke(handler, event);
+                    nanos[i] = System.nanoTime() - t0;
+                }
+                long allocated = threads.getThreadAllocatedBytes(self) - allocatedBefore;
+                Arrays.sort(nanos);
+                report.append(String.format("%-36s %9.2f %9.2f %11.1f kB%n", entry.getKey(), nanos[invocations / 2] / 1e6,
+                        nanos[(int) Math.ceil(invocations * 0.99) - 1] / 1e6, allocated / (double) invocations / 1024));
+            }
+            System.out.print(report);
+            Files.createDirectories(root.resolve("bench/results"));
+            Files.writeString(root.resolve("bench/results/warm-path.txt"), report.toString());
+        } finally {
+            stack.destroy();
+            stack.waitFor();
+        }
+    }
+
+    private static void invoke(RequestStreamHandler handler, byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        if (!out.toString(StandardCharsets.UTF_8).contains("\"statusCode\":200")) {
+            throw new IllegalStateException("not a 200: " + out.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
