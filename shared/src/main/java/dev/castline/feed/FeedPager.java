@@ -66,9 +66,8 @@ public final class FeedPager {
         }
         List<Episode> items = episodes.subList(Math.min(episodes.size(), (number - 1) * pageSize),
                 Math.min(episodes.size(), number * pageSize));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384 + items.size() * 4_096);
-        writer.write(show, items, new FeedWriter.Page(number, count), lastBuildDate, out);
-        return Optional.of(new Rendered(out.toByteArray(), new FeedWriter.Page(number, count)));
+        byte[] xml = writer.render(show, items, new FeedWriter.Page(number, count), lastBuildDate);
+        return Optional.of(new Rendered(xml, new FeedWriter.Page(number, count)));
     }
 
     private int pageSizeThatFits(Show show, List<Episode> episodes, Instant lastBuildDate) {

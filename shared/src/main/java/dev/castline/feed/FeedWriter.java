@@ -60,6 +60,21 @@ public final class FeedWriter {
      */
     public void write(Show show, List<Episode> items, Page page, Instant lastBuildDate, OutputStream out) {
         XmlOut xml = new XmlOut(out);
+        document(xml, show, items, page, lastBuildDate);
+        xml.flush();
+    }
+
+    /**
+     * The feed as one byte array: written straight into the array that becomes the response body,
+     * sized from the item count, with no stream or second buffer in between.
+     */
+    public byte[] render(Show show, List<Episode> items, Page page, Instant lastBuildDate) {
+        XmlOut xml = new XmlOut(8 * 1024 + items.size() * 6 * 1024);
+        document(xml, show, items, page, lastBuildDate);
+        return xml.toBytes();
+    }
+
+    private void document(XmlOut xml, Show show, List<Episode> items, Page page, Instant lastBuildDate) {
         xml.declaration();
         xml.start("rss").attribute("version", "2.0")
                 .attribute("xmlns:itunes", ITUNES)
@@ -75,7 +90,6 @@ public final class FeedWriter {
             item(xml, links, episode);
         }
         xml.close("channel").close("rss");
-        xml.flush();
     }
 
     /** Writes one item alone (not a document): the feed's pager uses it to measure items. */

@@ -17,11 +17,22 @@ import java.io.UncheckedIOException;
  */
 final class XmlOut {
     private final OutputStream out;
-    private final byte[] buffer = new byte[64 * 1024];
+    private byte[] buffer;
     private int position;
 
     XmlOut(OutputStream out) {
         this.out = out;
+        this.buffer = new byte[64 * 1024];
+    }
+
+    /** Writes into one growing array instead of a stream; {@link #toBytes} returns the document. */
+    XmlOut(int expectedBytes) {
+        this.out = null;
+        this.buffer = new byte[Math.max(1024, expectedBytes)];
+    }
+
+    byte[] toBytes() {
+        return java.util.Arrays.copyOf(buffer, position);
     }
 
     XmlOut declaration() {
@@ -115,6 +126,9 @@ final class XmlOut {
     }
 
     void flush() {
+        if (out == null) {
+            return;
+        }
         try {
             out.write(buffer, 0, position);
             position = 0;
@@ -161,6 +175,9 @@ final class XmlOut {
             for (char c = 0x20; c < 0x7F; c++) {
                 PLAIN[mode][c] = mode == 2 || (c != '&' && c != '<' && c != '>' && c != '"');
             }
+            // Line breaks and tabs are written as they are, except in attributes (normalised there).
+            PLAIN[mode]['\n'] = mode != 1;
+            PLAIN[mode]['\t'] = mode != 1;
         }
     }
 
@@ -238,6 +255,10 @@ final class XmlOut {
 
     private void ensure(int bytes) {
         if (position + bytes > buffer.length) {
+            if (out == null) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + bytes));
+                return;
+            }
             try {
                 out.write(buffer, 0, position);
             } catch (IOException e) {
