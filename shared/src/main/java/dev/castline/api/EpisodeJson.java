@@ -48,25 +48,8 @@ public final class EpisodeJson {
             summaryFields(json, e.toSummary());
             json.writeStringField("guid", e.guid());
             json.writeStringField("showNotes", e.showNotesHtml() == null ? "" : e.showNotesHtml());
-            json.writeArrayFieldStart("chapters");
-            for (Chapter c : e.chapters()) {
-                json.writeStartObject();
-                json.writeFieldName("startTime");
-                json.writeNumber(ChaptersJson.seconds(c.startMillis()));
-                json.writeStringField("title", c.title());
-                Json.optionalString(json, "url", c.url());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("links");
-            for (Link l : e.links()) {
-                json.writeStartObject();
-                json.writeStringField("kind", l.kind().wireName());
-                json.writeStringField("url", l.url());
-                Json.optionalString(json, "title", l.title());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            chapters(json, e.chapters());
+            links(json, e.links());
             if (e.season() != null) {
                 json.writeNumberField("season", e.season());
             }
@@ -93,8 +76,45 @@ public final class EpisodeJson {
             json.writeString(tag);
         }
         json.writeEndArray();
+        guests(json, s.guests());
+        if (audio != null) {
+            json.writeObjectFieldStart("audio");
+            json.writeStringField("url", mediaBaseUrl + "/" + audio.key());
+            json.writeStringField("type", audio.contentType());
+            json.writeNumberField("bytes", audio.bytes());
+            json.writeEndObject();
+        }
+    }
+
+    /** {@code "chapters": [{startTime, title, url?}]}, times in seconds: shared with the host's view. */
+    public static void chapters(JsonGenerator json, List<Chapter> chapters) throws IOException {
+        json.writeArrayFieldStart("chapters");
+        for (Chapter c : chapters) {
+            json.writeStartObject();
+            json.writeFieldName("startTime");
+            json.writeNumber(ChaptersJson.seconds(c.startMillis()));
+            json.writeStringField("title", c.title());
+            Json.optionalString(json, "url", c.url());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    public static void links(JsonGenerator json, List<Link> links) throws IOException {
+        json.writeArrayFieldStart("links");
+        for (Link l : links) {
+            json.writeStartObject();
+            json.writeStringField("kind", l.kind().wireName());
+            json.writeStringField("url", l.url());
+            Json.optionalString(json, "title", l.title());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    public static void guests(JsonGenerator json, List<Guest> guests) throws IOException {
         json.writeArrayFieldStart("guests");
-        for (Guest g : s.guests()) {
+        for (Guest g : guests) {
             json.writeStartObject();
             json.writeStringField("name", g.name());
             json.writeStringField("role", g.role());
@@ -104,13 +124,6 @@ public final class EpisodeJson {
             json.writeEndObject();
         }
         json.writeEndArray();
-        if (audio != null) {
-            json.writeObjectFieldStart("audio");
-            json.writeStringField("url", mediaBaseUrl + "/" + audio.key());
-            json.writeStringField("type", audio.contentType());
-            json.writeNumberField("bytes", audio.bytes());
-            json.writeEndObject();
-        }
     }
 
     /** ISO-8601 in UTC to the second: {@code 2020-06-29T00:00:00Z}. */

@@ -1,11 +1,9 @@
 package dev.castline.functions.admin;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.castline.domain.Chapter;
+import dev.castline.api.EpisodeJson;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeSummary;
-import dev.castline.domain.Guest;
-import dev.castline.domain.Link;
 import dev.castline.domain.Show;
 import dev.castline.feed.ChaptersJson;
 import dev.castline.http.Json;
@@ -32,27 +30,10 @@ final class AdminJson {
             Json.optionalString(json, "summary", e.summary());
             Json.optionalString(json, "showNotes", e.showNotesMarkdown());
             Json.optionalString(json, "showNotesHtml", e.showNotesHtml());
-            json.writeArrayFieldStart("chapters");
-            for (Chapter c : e.chapters()) {
-                json.writeStartObject();
-                json.writeFieldName("startTime");
-                json.writeNumber(ChaptersJson.seconds(c.startMillis()));
-                json.writeStringField("title", c.title());
-                Json.optionalString(json, "url", c.url());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            guests(json, e.guests());
+            EpisodeJson.chapters(json, e.chapters());
+            EpisodeJson.guests(json, e.guests());
             strings(json, "tags", e.tags());
-            json.writeArrayFieldStart("links");
-            for (Link l : e.links()) {
-                json.writeStartObject();
-                json.writeStringField("kind", l.kind().wireName());
-                json.writeStringField("url", l.url());
-                Json.optionalString(json, "title", l.title());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            EpisodeJson.links(json, e.links());
             if (e.season() != null) {
                 json.writeNumberField("season", e.season());
             }
@@ -136,20 +117,6 @@ final class AdminJson {
             }
             json.writeEndObject();
         });
-    }
-
-    private static void guests(JsonGenerator json, List<Guest> guests) throws IOException {
-        json.writeArrayFieldStart("guests");
-        for (Guest g : guests) {
-            json.writeStartObject();
-            json.writeStringField("name", g.name());
-            json.writeStringField("role", g.role());
-            Json.optionalString(json, "website", g.website());
-            Json.optionalString(json, "avatarUrl", g.avatarUrl());
-            Json.optionalString(json, "socialHandle", g.socialHandle());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
     }
 
     private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
