@@ -54,7 +54,7 @@ public final class WarmPath {
             env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + (port + 1));
             Config base = Config.fromEnvironment(env);
             Config config = new Config(base.region(), base.tableName(), base.mediaBaseUrl(), base.cursorSigningKey(),
-                    base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(),
+                    base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(), java.time.Duration.ZERO,
                     software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("castlinelocal", "castlinelocalsecret")));
 

@@ -163,7 +163,9 @@ public final class LocalStack implements AutoCloseable {
         String cursorKey = LocalSecrets.getOrCreate(dataDir, "cursor-signing-key");
         baseUrl = URI.create("http://" + HOST + ":" + apiPort);
         config = new Config(REGION, TABLE, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
-                Optional.of(dynamoEndpoint), Duration.ofSeconds(60), Duration.ofSeconds(300), credentials);
+                Optional.of(dynamoEndpoint), Duration.ofSeconds(60), Duration.ofSeconds(300),
+                // DynamoDB Local updates its indexes with the write: the feed has nothing to wait for.
+                Duration.ZERO, credentials);
 
         AdminConfig admin = new AdminConfig(sha256(adminToken), new MediaConfig(AUDIO_BUCKET, Optional.of(s3Endpoint)),
                 AdminConfig.DEFAULT_MAX_UPLOAD_BYTES, AdminConfig.MAX_UPLOAD_URL_TTL);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 
 /**
@@ -25,6 +26,7 @@ public record Config(
         Optional<URI> dynamoDbEndpoint,
         Duration cacheMaxAge,
         Duration feedCacheMaxAge,
+        Duration feedSettle,
         AwsCredentialsProvider credentials) {
 
     public static final String AWS_REGION = "AWS_REGION";
@@ -34,16 +36,26 @@ public record Config(
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
     public static final String CACHE_MAX_AGE_SECONDS = "CACHE_MAX_AGE_SECONDS";
     public static final String FEED_CACHE_MAX_AGE_SECONDS = "FEED_CACHE_MAX_AGE_SECONDS";
+    public static final String FEED_SETTLE_SECONDS = "FEED_SETTLE_SECONDS";
+    /** Set by Lambda where it serves credentials from an endpoint instead of the environment (SnapStart). */
+    static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
     /** Variables every read function needs; the template must set them (checked by a test). */
     public static final List<String> REQUIRED = List.of(TABLE_NAME, MEDIA_BASE_URL, CURSOR_SIGNING_KEY);
     /** Variables with a sensible default or that only local runs set. AWS_REGION is set by Lambda itself. */
-    public static final List<String> OPTIONAL = List.of(DYNAMODB_ENDPOINT, CACHE_MAX_AGE_SECONDS, FEED_CACHE_MAX_AGE_SECONDS);
+    public static final List<String> OPTIONAL = List.of(DYNAMODB_ENDPOINT, CACHE_MAX_AGE_SECONDS, FEED_CACHE_MAX_AGE_SECONDS,
+            FEED_SETTLE_SECONDS);
 
     public static final int MIN_SIGNING_KEY_BYTES = 32;
     private static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofSeconds(60);
     /** Podcast apps poll for ever; five minutes of caching costs a listener little and saves a lot. */
     private static final Duration DEFAULT_FEED_CACHE_MAX_AGE = Duration.ofSeconds(300);
+    /**
+     * How long after a change the feed is sent without validators: DynamoDB's indexes are updated a
+     * moment after the write, so a feed read right away may lack the change and must not be cached
+     * under the new ETag.
+     */
+    private static final Duration DEFAULT_FEED_SETTLE = Duration.ofSeconds(10);
 
     public Config {
         if (cursorSigningKey.length < MIN_SIGNING_KEY_BYTES) {
@@ -62,9 +74,8 @@ public record Config(
                 optional(env, DYNAMODB_ENDPOINT).map(v -> URI.create(httpUrl(DYNAMODB_ENDPOINT, v))),
                 optional(env, CACHE_MAX_AGE_SECONDS).map(v -> seconds(CACHE_MAX_AGE_SECONDS, v)).orElse(DEFAULT_CACHE_MAX_AGE),
                 optional(env, FEED_CACHE_MAX_AGE_SECONDS).map(v -> seconds(FEED_CACHE_MAX_AGE_SECONDS, v)).orElse(DEFAULT_FEED_CACHE_MAX_AGE),
-                // Lambda puts the execution role's credentials in the environment: reading them
-                // there skips the default chain's probing of files and metadata endpoints.
-                EnvironmentVariableCredentialsProvider.create());
+                optional(env, FEED_SETTLE_SECONDS).map(v -> seconds(FEED_SETTLE_SECONDS, v)).orElse(DEFAULT_FEED_SETTLE),
+                credentials(env));
     }
 
     @Override
@@ -76,7 +87,20 @@ public record Config(
     @Override
     public String toString() {
         return "Config[region=" + region + ", tableName=" + tableName + ", mediaBaseUrl=" + mediaBaseUrl
-                + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", cacheMaxAge=" + cacheMaxAge + ", feedCacheMaxAge=" + feedCacheMaxAge + "]";
+                + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", cacheMaxAge=" + cacheMaxAge + ", feedCacheMaxAge=" + feedCacheMaxAge
+                + ", feedSettle=" + feedSettle + "]";
+    }
+
+    /**
+     * The execution role's credentials where Lambda puts them: in the environment, or, for
+     * functions restored from a SnapStart snapshot, behind the container credentials endpoint.
+     * Naming the one source skips the default chain's probing of files and metadata endpoints.
+     */
+    static AwsCredentialsProvider credentials(Map<String, String> env) {
+        if (optional(env, CONTAINER_CREDENTIALS_URI).isPresent()) {
+            return ContainerCredentialsProvider.create();
+        }
+        return EnvironmentVariableCredentialsProvider.create();
     }
 
     private static String required(Map<String, String> env, String name) {

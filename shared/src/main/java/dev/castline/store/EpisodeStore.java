@@ -213,7 +213,8 @@ public final class EpisodeStore {
     /** BatchGetItem, asking again for what DynamoDB left unprocessed (it may, under load). */
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+        // Consistent: an episode just written must be read as written, or the feed could show its old state.
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         for (int attempt = 1; !request.isEmpty(); attempt++) {
             if (attempt > BATCH_GET_ATTEMPTS) {
                 throw new StoreUnavailableException("DynamoDB left keys unprocessed " + BATCH_GET_ATTEMPTS + " times", null);

@@ -25,6 +25,7 @@ class ConfigTest {
         assertThat(config.mediaBaseUrl()).isEqualTo("https://media.example.com");
         assertThat(config.cacheMaxAge()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.dynamoDbEndpoint()).isEmpty();
+        assertThat(config.feedSettle()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -47,6 +48,16 @@ class ConfigTest {
         env.put("CURSOR_SIGNING_KEY", "k".repeat(32));
         env.put("MEDIA_BASE_URL", "media.example.com");
         assertThatThrownBy(() -> Config.fromEnvironment(env)).hasMessageContaining("MEDIA_BASE_URL");
+    }
+
+    @Test
+    void takesCredentialsFromWhereLambdaPutsThem() {
+        assertThat(Config.fromEnvironment(complete()).credentials())
+                .isInstanceOf(software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider.class);
+        Map<String, String> snapStart = complete();
+        snapStart.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials");
+        assertThat(Config.fromEnvironment(snapStart).credentials())
+                .isInstanceOf(software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider.class);
     }
 
     @Test

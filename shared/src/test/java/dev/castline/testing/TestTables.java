@@ -29,6 +29,6 @@ public final class TestTables {
 
     public static Config config(String tableName) {
         return new Config(TestClients.REGION, tableName, MEDIA_BASE_URL, SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
-                Optional.of(DynamoDbLocal.shared().endpoint()), Duration.ofSeconds(60), Duration.ofSeconds(300), TestClients.CREDENTIALS);
+                Optional.of(DynamoDbLocal.shared().endpoint()), Duration.ofSeconds(60), Duration.ofSeconds(300), Duration.ZERO, TestClients.CREDENTIALS);
     }
 }

@@ -16,6 +16,7 @@ import dev.castline.http.ApiResponse;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class FeedHandler extends ApiHandler {
     private final FeedValidators validators;
     private final Clock clock;
     private final String feedCacheControl;
+    private final Duration settle;
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public FeedHandler() {
@@ -60,6 +62,7 @@ public final class FeedHandler extends ApiHandler {
         this.validators = new FeedValidators();
         this.clock = clock;
         this.feedCacheControl = "public, max-age=" + config.feedCacheMaxAge().toSeconds();
+        this.settle = config.feedSettle();
     }
 
     /** The whole feed, gzipped: the show item, the episodes' Query and batch reads, the writer, gzip. */
@@ -83,8 +86,11 @@ public final class FeedHandler extends ApiHandler {
         Show show = snapshot.show().orElseThrow(() -> ApiException.notFound("This podcast has no feed yet: its show settings are not saved."));
         Instant now = clock.instant();
         FeedValidators.Current current = validators.of(snapshot.feed(), now, page, gzip);
+        // Right after a change the listing index may not show it yet: the feed read now could miss
+        // it, so it goes out without validators, and nobody keeps it under the new ETag.
+        boolean settling = snapshot.feed().changedAt() != null && now.isBefore(snapshot.feed().changedAt().plus(settle));
 
-        if (current.matches(request.header("if-none-match"), request.header("if-modified-since"))) {
+        if (!settling && current.matches(request.header("if-none-match"), request.header("if-modified-since"))) {
             return withValidators(ApiResponse.empty(304), current);
         }
         List<Episode> items = episodes.allPublicEpisodes(now).stream().filter(e -> e.audio() != null).toList();
@@ -97,6 +103,9 @@ public final class FeedHandler extends ApiHandler {
             response = ApiResponse.binary(200, Encodings.gzip(rendered.xml()), FEED_TYPE).header("content-encoding", "gzip");
         } else {
             response = ApiResponse.text(200, rendered.xml(), FEED_TYPE);
+        }
+        if (settling) {
+            return response.header("cache-control", "no-cache").header("vary", "Accept-Encoding");
         }
         return withValidators(response, current);
     }

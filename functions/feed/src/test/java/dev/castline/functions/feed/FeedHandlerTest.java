@@ -176,6 +176,29 @@ class FeedHandlerTest {
     }
 
     @Test
+    void rightAfterAChangeTheFeedGoesOutWithoutValidatorsUntilTheIndexHasSettled() {
+        var config = fixture.config;
+        var settling = new dev.castline.config.Config(config.region(), config.tableName(), config.mediaBaseUrl(),
+                config.cursorSigningKey(), config.dynamoDbEndpoint(), config.cacheMaxAge(), config.feedCacheMaxAge(),
+                Duration.ofSeconds(10), config.credentials());
+        FeedHandler handler = new FeedHandler(settling, fixture.dynamo, fixture.clock);
+        fixture.clock.advance(Duration.ofMinutes(1));
+        String etag = invoke(handler, ApiFixture.event("feed.json")).headers().get("etag");
+        assertThat(etag).isNotBlank();
+
+        fixture.store.create(Episodes.published("just-now", fixture.clock.instant().minusSeconds(1)).build());
+        LambdaResponse fresh = invoke(handler, withHeader(ApiFixture.event("feed.json"), "if-none-match", etag));
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.headers()).doesNotContainKeys("etag", "last-modified").containsEntry("cache-control", "no-cache");
+
+        fixture.clock.advance(Duration.ofSeconds(11));
+        LambdaResponse settled = invoke(handler, ApiFixture.event("feed.json"));
+        assertThat(settled.headers().get("etag")).isNotBlank().isNotEqualTo(etag);
+        assertThat(invoke(handler, withHeader(ApiFixture.event("feed.json"), "if-none-match", settled.headers().get("etag"))).status())
+                .isEqualTo(304);
+    }
+
+    @Test
     void gzipRoundTripsToTheSameFeedWithItsOwnEtag() {
         LambdaResponse plain = feed();
         LambdaResponse gzipped = invoke(handler, ApiFixture.event("feed-gzip.json"));
