@@ -21,6 +21,11 @@ public final class EpisodeRules {
     public static final int MAX_FORMER_SLUGS = 20;
     public static final long MAX_AUDIO_BYTES = 4L * 1024 * 1024 * 1024;
     public static final Set<String> AUDIO_TYPES = Set.of("audio/mpeg", "audio/x-m4a");
+    /**
+     * What one episode may weigh in all: DynamoDB refuses items over 400 KB, and each field's own
+     * limit does not bound their sum (escaped HTML can be several times its Markdown).
+     */
+    public static final int MAX_STORED_BYTES = 350_000;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern AUDIO_KEY = Pattern.compile("audio/[A-Za-z0-9-]{1,64}/[A-Za-z0-9-]{1,64}\\.(mp3|m4a)");
@@ -69,7 +74,42 @@ public final class EpisodeRules {
         if (e.formerSlugs().size() > MAX_FORMER_SLUGS) {
             throw new ValidationException("slug", "has been changed too many times (at most " + MAX_FORMER_SLUGS + ")");
         }
+        if (storedBytes(e) > MAX_STORED_BYTES) {
+            throw new ValidationException("showNotes", "make the episode smaller: its show notes, chapters and links come to more than "
+                    + MAX_STORED_BYTES + " bytes in all");
+        }
         return e;
+    }
+
+    /** An upper estimate of the stored item's size: every text in UTF-8, plus room for names and numbers. */
+    static long storedBytes(Episode e) {
+        long total = 4_096 + utf8(e.title()) + utf8(e.summary()) + utf8(e.showNotesMarkdown()) + utf8(e.showNotesHtml());
+        for (Chapter c : e.chapters()) {
+            total += 48 + utf8(c.title()) + utf8(c.url());
+        }
+        for (Guest g : e.guests()) {
+            total += 96 + utf8(g.name()) + utf8(g.role()) + utf8(g.website()) + utf8(g.avatarUrl()) + utf8(g.socialHandle());
+        }
+        for (Link l : e.links()) {
+            total += 48 + utf8(l.url()) + utf8(l.title());
+        }
+        for (String t : e.tags()) {
+            total += 8 + utf8(t);
+        }
+        // Summary fields are copied to each tag entry, but those are items of their own.
+        return total;
+    }
+
+    private static long utf8(String s) {
+        if (s == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     private static void chapters(List<Chapter> chapters) {

@@ -142,11 +142,14 @@ public final class EpisodeStore {
                 resumeAfter.ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.draftIndexStartKey(sk)));
             }
             case SCHEDULED -> {
+                String bound = EpisodeMapper.publicUpperBound(now);
                 query.indexName(LIST_INDEX).scanIndexForward(true)
                         .keyConditionExpression("#pk = :pk AND #sk > :bound")
                         .expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK))
-                        .expressionAttributeValues(Map.of(":pk", s(EpisodeMapper.RELEASED), ":bound", s(EpisodeMapper.publicUpperBound(now))));
-                resumeAfter.ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.listIndexStartKey(sk)));
+                        .expressionAttributeValues(Map.of(":pk", s(EpisodeMapper.RELEASED), ":bound", s(bound)));
+                // A cursor whose episode has come due since lies below the range: start at the range's edge.
+                resumeAfter.filter(sk -> sk.compareTo(bound) > 0)
+                        .ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.listIndexStartKey(sk)));
             }
             case PUBLISHED -> {
                 return listPublic(Optional.empty(), limit, resumeAfter, now);

@@ -35,6 +35,16 @@ class EpisodeRulesTest {
         assertField(Episodes.published("ok", AT).publishAt(null).build(), "publishAt");
     }
 
+    @Test
+    void refusesAnEpisodeTooLargeToStoreEvenWhenEachFieldIsWithinItsLimit() {
+        String notes = "<".repeat(EpisodeRules.MAX_SHOW_NOTES);
+        Episode huge = Episodes.published("ok", AT).build().toBuilder().showNotes(notes, "&lt;".repeat(EpisodeRules.MAX_SHOW_NOTES)).build();
+        assertField(huge, "showNotes");
+        String fine = "x".repeat(60_000);
+        assertThatCode(() -> EpisodeRules.validate(Episodes.published("ok", AT).build().toBuilder().showNotes(fine, "<p>" + fine + "</p>").build()))
+                .doesNotThrowAnyException();
+    }
+
     private static void assertField(Episode e, String field) {
         assertThatThrownBy(() -> EpisodeRules.validate(e))
                 .isInstanceOfSatisfying(ValidationException.class, v -> org.assertj.core.api.Assertions.assertThat(v.field()).isEqualTo(field));

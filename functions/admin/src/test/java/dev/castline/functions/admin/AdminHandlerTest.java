@@ -145,6 +145,17 @@ class AdminHandlerTest {
 
         JsonNode scheduled = json(invoke(handler, authorized(Events.withQuery("admin-list-drafts.json", Map.of("status", "scheduled")))));
         assertThat(scheduled.get("items")).extracting(i -> i.get("slug").asText()).containsExactly(ApiFixture.SCHEDULED);
+
+        // A cursor kept while its episode came due still leads to the scheduled ones left.
+        fixture.store.create(dev.castline.testing.Episodes.published("later-still", ApiFixture.NOW.plus(Duration.ofDays(9)))
+                .status(dev.castline.domain.Status.SCHEDULED).build());
+        JsonNode first = json(invoke(handler, authorized(Events.withQuery("admin-list-drafts.json", Map.of("status", "scheduled", "limit", "1")))));
+        String kept = first.get("nextCursor").asText();
+        fixture.clock.advance(Duration.ofDays(8)); // the first scheduled episode is now due
+        JsonNode later = json(invoke(handler, authorized(Events.withQuery("admin-list-drafts.json",
+                Map.of("status", "scheduled", "limit", "1", "cursor", kept)))));
+        assertThat(later.get("items")).extracting(i -> i.get("slug").asText()).containsExactly("later-still");
+        fixture.clock.advance(Duration.ofDays(-8));
         JsonNode published = json(invoke(handler, authorized(Events.withQuery("admin-list-drafts.json", Map.of("status", "published")))));
         assertThat(published.get("items")).extracting(i -> i.get("slug").asText())
                 .containsExactly(ApiFixture.PODIA, ApiFixture.REAL_ESTATE, ApiFixture.PASSIV);
