@@ -143,7 +143,7 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
             }
             throw e;
         }
-        AudioInfo info = AudioProbe.probe(new S3RangeSource(s3, bucket, key, head.contentLength()));
+        AudioInfo info = AudioProbe.probe(new S3RangeSource(s3, bucket, key, head.contentLength(), head.eTag()));
         if (!info.contentType().equals(announcedType)) {
             // The key's extension came from the announced type; podcast apps trust it.
             throw new UnsupportedAudioException("the file is " + describe(info.contentType()) + ", but the upload announced "

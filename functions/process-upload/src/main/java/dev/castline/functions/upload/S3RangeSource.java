@@ -11,12 +11,15 @@ final class S3RangeSource implements RangeSource {
     private final String bucket;
     private final String key;
     private final long size;
+    private final String etag;
 
-    S3RangeSource(S3Client s3, String bucket, String key, long size) {
+    /** @param etag the object's ETag when it was sized: every read is of that object, or fails */
+    S3RangeSource(S3Client s3, String bucket, String key, long size, String etag) {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
         this.size = size;
+        this.etag = etag;
     }
 
     @Override
@@ -30,7 +33,10 @@ final class S3RangeSource implements RangeSource {
             return new byte[0];
         }
         long last = Math.min(size, offset + length) - 1;
-        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).range("bytes=" + offset + "-" + last));
+        // If-Match: were the object replaced while it is read (a second PUT to a still-valid URL),
+        // S3 refuses, the event fails and is retried, and the probe never mixes two files.
+        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
+                .range("bytes=" + offset + "-" + last).ifMatch(etag));
         return bytes.asByteArray();
     }
 }
