@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class WarmPath {
             env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + (port + 1));
             Config base = Config.fromEnvironment(env);
             Config config = new Config(base.region(), base.tableName(), base.mediaBaseUrl(), base.cursorSigningKey(),
-                    base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(), java.time.Duration.ZERO,
+                    base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(), Duration.ZERO,
                     software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("castlinelocal", "castlinelocalsecret")));
 
