@@ -111,20 +111,7 @@ public final class EpisodeStore {
             query.indexName(LIST_INDEX).expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK));
             resumeAfter.ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.listIndexStartKey(sk)));
         }
-        QueryResponse response = DynamoCalls.call(() -> dynamo.query(query.build()));
-
-        List<EpisodeSummary> items = new ArrayList<>(Math.min(limit, response.count()));
-        for (Map<String, AttributeValue> item : response.items()) {
-            if (items.size() == limit) {
-                break;
-            }
-            items.add(EpisodeMapper.summary(item));
-        }
-        boolean more = response.count() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
-        Optional<String> next = more && !items.isEmpty()
-                ? Optional.of(EpisodeMapper.sortKey(items.getLast().publishAt(), items.getLast().id()))
-                : Optional.empty();
-        return new Page<>(items, next);
+        return page(DynamoCalls.call(() -> dynamo.query(query.build())), limit, tag.isPresent() ? SK : LIST_SK);
     }
 
     /**
@@ -155,15 +142,23 @@ public final class EpisodeStore {
                 return listPublic(Optional.empty(), limit, resumeAfter, now);
             }
         }
-        QueryResponse response = DynamoCalls.call(() -> dynamo.query(query.build()));
-        List<EpisodeSummary> items = new ArrayList<>();
+        return page(DynamoCalls.call(() -> dynamo.query(query.build())), limit,
+                status == Status.DRAFT ? EpisodeMapper.DRAFT_SK : LIST_SK);
+    }
+
+    /**
+     * A page from a Query asked for {@code limit + 1} items: if the extra one came back (or DynamoDB
+     * stopped at its 1 MB page), more follow, and the page resumes after its last item's sort key.
+     */
+    private static Page<EpisodeSummary> page(QueryResponse response, int limit, String sortKeyAttribute) {
+        List<EpisodeSummary> items = new ArrayList<>(Math.min(limit, response.count()));
         String lastSortKey = null;
         for (Map<String, AttributeValue> item : response.items()) {
             if (items.size() == limit) {
                 break;
             }
             items.add(EpisodeMapper.summary(item));
-            lastSortKey = item.get(status == Status.DRAFT ? EpisodeMapper.DRAFT_SK : LIST_SK).s();
+            lastSortKey = item.get(sortKeyAttribute).s();
         }
         boolean more = response.count() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
         return new Page<>(items, more && lastSortKey != null ? Optional.of(lastSortKey) : Optional.empty());
