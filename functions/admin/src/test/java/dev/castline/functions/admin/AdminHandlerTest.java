@@ -3,12 +3,14 @@ package dev.castline.functions.admin;
 import static dev.castline.testing.ApiFixture.invoke;
 import static dev.castline.testing.Responses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.castline.functions.admin.AdminHarness.TOKEN;
+import static dev.castline.functions.admin.AdminHarness.authorized;
+import static dev.castline.functions.admin.AdminHarness.withId;
+import static dev.castline.functions.admin.AdminHarness.withRawBody;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.castline.config.AdminConfig;
-import dev.castline.config.MediaConfig;
 import dev.castline.domain.Audio;
 import dev.castline.domain.Episode;
 import dev.castline.functions.feed.FeedHandler;
@@ -16,14 +18,11 @@ import dev.castline.functions.get.GetEpisodeHandler;
 import dev.castline.testing.ApiFixture;
 import dev.castline.testing.ApiFixture.LambdaResponse;
 import dev.castline.testing.Events;
-import dev.castline.testing.TestClients;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,30 +30,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 class AdminHandlerTest {
-    private static final String TOKEN = "an-admin-token-for-tests_0123456789";
     private static final List<String> ROUTE_SAMPLES = List.of("admin-create-episode.json", "admin-list-drafts.json",
             "admin-get-episode.json", "admin-patch-episode.json", "admin-delete-episode.json", "admin-request-upload.json",
             "admin-publish.json", "admin-unpublish.json", "admin-get-show.json", "admin-put-show.json");
 
     private final ApiFixture fixture = new ApiFixture();
-    private final AdminConfig adminConfig = new AdminConfig(BearerAuth.sha256(TOKEN),
-            new MediaConfig("castline-audio", Optional.of(URI.create("http://127.0.0.1:9"))), 100_000_000, Duration.ofMinutes(15));
-    private final S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
-            .endpointOverride(URI.create("http://127.0.0.1:9")).forcePathStyle(true)
-            .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
-    private final S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
-            .endpointOverride(URI.create("http://127.0.0.1:9")).build();
-    private final AdminHandler handler = new AdminHandler(fixture.config, adminConfig, fixture.dynamo, s3, presigner, fixture.clock);
+    private final AdminHarness admin = new AdminHarness(fixture);
+    private final AdminHandler handler = admin.handler;
 
     @AfterEach
     void close() {
-        s3.close();
-        presigner.close();
+        admin.close();
     }
 
     @Test
@@ -318,18 +306,6 @@ class AdminHandlerTest {
 
     // ---- event helpers
 
-    private static String authorized(String event) {
-        return Events.withHeader(event, "authorization", "Bearer " + TOKEN);
-    }
-
-    private static String withId(String file, String id) {
-        ObjectNode e = (ObjectNode) Events.json(ApiFixture.event(file));
-        String oldId = e.get("pathParameters").get("id").asText();
-        ((ObjectNode) e.get("pathParameters")).put("id", id);
-        e.put("rawPath", e.get("rawPath").asText().replace(oldId, id));
-        return e.toString();
-    }
-
     private static String without(String event, String header) {
         ObjectNode e = (ObjectNode) Events.json(authorized(event));
         ((ObjectNode) e.get("headers")).remove(header);
@@ -345,12 +321,6 @@ class AdminHandlerTest {
         ObjectNode body = (ObjectNode) Events.json(e.get("body").asText());
         body.put(field, value);
         e.put("body", body.toString());
-        return e.toString();
-    }
-
-    private static String withRawBody(String event, String body) {
-        ObjectNode e = (ObjectNode) Events.json(event);
-        e.put("body", body);
         return e.toString();
     }
 

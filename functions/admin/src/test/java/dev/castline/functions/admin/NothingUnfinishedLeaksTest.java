@@ -1,10 +1,11 @@
 package dev.castline.functions.admin;
 
 import static dev.castline.testing.ApiFixture.invoke;
+import static dev.castline.functions.admin.AdminHarness.authorized;
+import static dev.castline.functions.admin.AdminHarness.withId;
+import static dev.castline.functions.admin.AdminHarness.withRawBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.castline.config.AdminConfig;
-import dev.castline.config.MediaConfig;
 import dev.castline.domain.Audio;
 import dev.castline.domain.Episode;
 import dev.castline.functions.feed.FeedHandler;
@@ -12,22 +13,16 @@ import dev.castline.functions.get.GetEpisodeHandler;
 import dev.castline.functions.list.ListEpisodesHandler;
 import dev.castline.testing.ApiFixture;
 import dev.castline.testing.Events;
-import dev.castline.testing.TestClients;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Whatever a host does, in whatever order (create, edit, upload, have an upload refused or
@@ -36,19 +31,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * no scheduled episode before its time, no refused upload ever leaks.
  */
 class NothingUnfinishedLeaksTest {
-    private static final String TOKEN = "property-test-admin-token";
 
     @Property(tries = 12)
     void publicRoutesShowExactlyThePublishedAndDueEpisodes(@ForAll("actions") List<Integer> actions) {
         ApiFixture fixture = new ApiFixture();
-        AdminConfig admin = new AdminConfig(BearerAuth.sha256(TOKEN), new MediaConfig("castline-audio",
-                Optional.of(URI.create("http://127.0.0.1:9"))), 100_000_000, Duration.ofMinutes(15));
-        try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
-                .endpointOverride(URI.create("http://127.0.0.1:9")).forcePathStyle(true)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
-             S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
-                     .endpointOverride(URI.create("http://127.0.0.1:9")).build()) {
-            AdminHandler handler = new AdminHandler(fixture.config, admin, fixture.dynamo, s3, presigner, fixture.clock);
+        try (AdminHarness admin = new AdminHarness(fixture)) {
+            AdminHandler handler = admin.handler;
             ListEpisodesHandler list = new ListEpisodesHandler(fixture.config, fixture.dynamo, fixture.clock);
             GetEpisodeHandler get = new GetEpisodeHandler(fixture.config, fixture.dynamo, fixture.clock);
             FeedHandler feed = new FeedHandler(fixture.config, fixture.dynamo, fixture.clock);
@@ -57,16 +45,16 @@ class NothingUnfinishedLeaksTest {
             for (int action : actions) {
                 String id = ids.isEmpty() ? null : ids.get(Math.floorMod(action / 10, ids.size()));
                 switch (action % 10) {
-                    case 0, 1 -> ids.add(Events.json(invoke(handler, auth(body("admin-create-episode.json",
+                    case 0, 1 -> ids.add(Events.json(invoke(handler, authorized(withRawBody(ApiFixture.event("admin-create-episode.json"),
                             "{\"title\":\"Episode " + action + "\",\"tags\":[\"rails\"]}"))).body()).get("id").asText());
                     case 2 -> { if (id != null) { processAudio(fixture, id); } }
-                    case 3 -> { if (id != null) { invoke(handler, auth(route("admin-publish.json", id, ""))); } }
-                    case 4 -> { if (id != null) { invoke(handler, auth(route("admin-publish.json", id,
+                    case 3 -> { if (id != null) { invoke(handler, authorized(route("admin-publish.json", id, ""))); } }
+                    case 4 -> { if (id != null) { invoke(handler, authorized(route("admin-publish.json", id,
                             "{\"at\":\"" + fixture.clock.instant().plus(Duration.ofHours(1 + action % 5)) + "\"}"))); } }
-                    case 5 -> { if (id != null) { invoke(handler, auth(route("admin-unpublish.json", id, null))); } }
-                    case 6 -> { if (id != null) { invoke(handler, auth(route("admin-request-upload.json", id,
+                    case 5 -> { if (id != null) { invoke(handler, authorized(route("admin-unpublish.json", id, null))); } }
+                    case 6 -> { if (id != null) { invoke(handler, authorized(route("admin-request-upload.json", id,
                             "{\"contentType\":\"audio/mpeg\",\"bytes\":1000}"))); rejectUpload(fixture, id); } }
-                    case 7 -> { if (id != null && invoke(handler, auth(route("admin-delete-episode.json", id, null))).status() == 204) { ids.remove(id); } }
+                    case 7 -> { if (id != null && invoke(handler, authorized(route("admin-delete-episode.json", id, null))).status() == 204) { ids.remove(id); } }
                     default -> fixture.clock.advance(Duration.ofMinutes(40L * (1 + action % 3)));
                 }
                 assertPublicViewsMatch(fixture, list, get, feed);
@@ -133,27 +121,7 @@ class NothingUnfinishedLeaksTest {
         }
     }
 
-    private static String auth(String event) {
-        return Events.withHeader(event, "authorization", "Bearer " + TOKEN);
-    }
-
-    private static String body(String file, String body) {
-        var e = (com.fasterxml.jackson.databind.node.ObjectNode) Events.json(ApiFixture.event(file));
-        e.put("body", body);
-        return e.toString();
-    }
-
     private static String route(String file, String id, String body) {
-        var e = (com.fasterxml.jackson.databind.node.ObjectNode) Events.json(ApiFixture.event(file));
-        String oldId = e.get("pathParameters").get("id").asText();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("pathParameters")).put("id", id);
-        e.put("rawPath", e.get("rawPath").asText().replace(oldId, id));
-        if (body == null) {
-            e.remove("body");
-        } else {
-            e.put("body", body);
-        }
-        return e.toString();
+        return withRawBody(withId(file, id), body);
     }
-
 }
