@@ -1,14 +1,10 @@
 package dev.castline.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A bounded load run against the local stack on loopback: for each scenario, 50 clients send
@@ -44,36 +38,9 @@ public final class Load {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path root = Path.of("").toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process stack = new ProcessBuilder(java, "-jar", root.resolve("local/target/castline-local.jar").toString(),
-                "--in-memory", "--port", Integer.toString(port)).redirectErrorStream(true).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
-            String slug = null;
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                Matcher m = Pattern.compile("one episode +http://\\S+/episodes/(\\S+)").matcher(line.strip());
-                if (m.find()) {
-                    slug = m.group(1);
-                }
-                if (line.startsWith("Press Ctrl-C")) {
-                    break;
-                }
-            }
-            Thread drain = new Thread(() -> {
-                try {
-                    while (out.readLine() != null) {
-                        // not part of the measurement
-                    }
-                } catch (IOException closed) {
-                    // stopped
-                }
-            });
-            drain.setDaemon(true);
-            drain.start();
+        try (BenchStack stack = BenchStack.start(root)) {
+            String slug = stack.slug;
+            int port = stack.port;
             String base = "http://127.0.0.1:" + port;
             List<Scenario> scenarios = List.of(
                     new Scenario("GET /episodes", "/episodes", null),
@@ -104,9 +71,6 @@ public final class Load {
             if (!clean) {
                 System.exit(1);
             }
-        } finally {
-            stack.destroy();
-            stack.waitFor();
         }
     }
 

@@ -6,13 +6,10 @@ import dev.castline.config.Config;
 import dev.castline.functions.feed.FeedHandler;
 import dev.castline.functions.get.GetEpisodeHandler;
 import dev.castline.functions.list.ListEpisodesHandler;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,29 +32,13 @@ public final class WarmPath {
     public static void main(String[] args) throws Exception {
         int invocations = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path root = Path.of("").toAbsolutePath();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process stack = new ProcessBuilder(java, "-jar", root.resolve("local/target/castline-local.jar").toString(),
-                "--in-memory", "--port", Integer.toString(port)).redirectErrorStream(true).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
-            for (String line = out.readLine(); line != null && !line.startsWith("Press Ctrl-C"); line = out.readLine()) {
-                // wait for the ready line and the URLs after it
-            }
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("AWS_REGION", "us-east-1");
-            env.put("TABLE_NAME", "castline");
-            env.put("MEDIA_BASE_URL", "http://127.0.0.1:" + port + "/media");
-            env.put("CURSOR_SIGNING_KEY", "warm-path-benchmark-signing-key-0123456789");
-            env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + (port + 1));
+        try (BenchStack stack = BenchStack.start(root)) {
+            Map<String, String> env = stack.functionEnvironment();
             Config base = Config.fromEnvironment(env);
             Config config = new Config(base.region(), base.tableName(), base.mediaBaseUrl(), base.cursorSigningKey(),
                     base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(), Duration.ZERO,
                     software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("castlinelocal", "castlinelocalsecret")));
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(BenchStack.ACCESS_KEY, BenchStack.SECRET_KEY)));
 
             Map<String, Supplier<RequestStreamHandler>> handlers = new LinkedHashMap<>();
             handlers.put("list-episodes (GET /episodes)", () -> new ListEpisodesHandler(config));
@@ -97,9 +78,6 @@ public final class WarmPath {
             System.out.print(report);
             Files.createDirectories(root.resolve("bench/results"));
             Files.writeString(root.resolve("bench/results/warm-path.txt"), report.toString());
-        } finally {
-            stack.destroy();
-            stack.waitFor();
         }
     }
 

@@ -1,0 +1,97 @@
+package dev.castline.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local stack every benchmark measures against: {@code castline-local.jar --in-memory} in a
+ * process of its own (so its work never lands in the measured JVM), on free ports, with the sample
+ * data, stopped when closed. Also knows the environment a function needs to reach it.
+ */
+final class BenchStack implements AutoCloseable {
+    static final String ACCESS_KEY = "castlinelocal";
+    static final String SECRET_KEY = "castlinelocalsecret";
+
+    final int port;
+    /** The slug of one public sample episode, as the stack prints it. */
+    final String slug;
+    private final Process process;
+
+    private BenchStack(int port, String slug, Process process) {
+        this.port = port;
+        this.slug = slug;
+        this.process = process;
+    }
+
+    static BenchStack start(Path root) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process process = new ProcessBuilder(java(), "-jar", root.resolve("local/target/castline-local.jar").toString(),
+                "--in-memory", "--port", Integer.toString(port)).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder startup = new StringBuilder();
+        String slug = null;
+        Pattern episodeUrl = Pattern.compile("one episode +http://\\S+/episodes/(\\S+)");
+        for (String line = out.readLine(); ; line = out.readLine()) {
+            if (line == null) {
+                process.destroy();
+                throw new IllegalStateException("the local stack did not start:\n" + startup);
+            }
+            startup.append(line).append('\n');
+            Matcher m = episodeUrl.matcher(line.strip());
+            if (m.find()) {
+                slug = m.group(1);
+            }
+            if (line.startsWith("Press Ctrl-C")) {
+                break;
+            }
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // the stack's log is not part of any measurement
+                }
+            } catch (IOException closed) {
+                // the stack was stopped
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return new BenchStack(port, slug, process);
+    }
+
+    /** What a deployed read function finds in its environment, pointed at this stack. */
+    Map<String, String> functionEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("TABLE_NAME", "castline");
+        env.put("MEDIA_BASE_URL", "http://127.0.0.1:" + port + "/media");
+        env.put("CURSOR_SIGNING_KEY", "benchmark-cursor-signing-key-0123456789");
+        env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + (port + 1));
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + (port + 1)); // how SDK defaults find an endpoint
+        return env;
+    }
+
+    /** The java launcher of the JVM running the benchmark, so every process runs the same JDK. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
