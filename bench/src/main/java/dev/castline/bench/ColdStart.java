@@ -30,8 +30,11 @@ public final class ColdStart {
     static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx870m");
 
-    record Candidate(String name, String classpath, String handler, String event, boolean baseline) {
+    record Candidate(String name, String classpath, String handler, String event, List<String> flags) {
     }
+
+    /** Preloading off: the same artifact, to show in the same run what {@code Preloader} is worth. */
+    static final List<String> NO_PRELOAD = List.of("-Dcastline.preload=false");
 
     record Sample(long millis, long peakRssKb) {
     }
@@ -39,81 +42,48 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path root = Path.of("").toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String launcher = root.resolve("bench/launcher/target/launcher.jar").toString();
         String baseline = root.resolve("bench/baseline/target/baseline.jar") + ":" + launcher;
         List<Candidate> candidates = List.of(
-                new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", "list-episodes.json", false),
-                new Candidate("baseline list (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineListEpisodes", "list-episodes.json", true),
-                new Candidate("list-episodes", function(root, "list-episodes") + ":" + launcher, "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", false),
-                new Candidate("baseline get (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineGetEpisode", "get-episode.json", true),
-                new Candidate("get-episode", function(root, "get-episode") + ":" + launcher, "dev.castline.functions.get.GetEpisodeHandler", "get-episode.json", false),
-                new Candidate("feed", function(root, "feed") + ":" + launcher, "dev.castline.functions.feed.FeedHandler", "feed.json", false));
+                new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", "list-episodes.json", List.of()),
+                new Candidate("baseline list (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineListEpisodes", "list-episodes.json", List.of()),
+                new Candidate("list-episodes", function(root, "list-episodes") + ":" + launcher, "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", List.of()),
+                new Candidate("list-episodes, no preload", function(root, "list-episodes") + ":" + launcher, "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", NO_PRELOAD),
+                new Candidate("baseline get (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineGetEpisode", "get-episode.json", List.of()),
+                new Candidate("get-episode", function(root, "get-episode") + ":" + launcher, "dev.castline.functions.get.GetEpisodeHandler", "get-episode.json", List.of()),
+                new Candidate("get-episode, no preload", function(root, "get-episode") + ":" + launcher, "dev.castline.functions.get.GetEpisodeHandler", "get-episode.json", NO_PRELOAD),
+                new Candidate("baseline feed (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineFeed", "feed.json", List.of()),
+                new Candidate("feed", function(root, "feed") + ":" + launcher, "dev.castline.functions.feed.FeedHandler", "feed.json", List.of()),
+                new Candidate("feed, no preload", function(root, "feed") + ":" + launcher, "dev.castline.functions.feed.FeedHandler", "feed.json", NO_PRELOAD));
 
-        int port = freePort();
-        Process stack = new ProcessBuilder(java, "-jar", root.resolve("local/target/castline-local.jar").toString(),
-                "--in-memory", "--port", Integer.toString(port)).redirectErrorStream(true).start();
-        try {
-            BufferedReader stackOut = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder startup = new StringBuilder();
-            for (String line = stackOut.readLine(); ; line = stackOut.readLine()) {
-                if (line == null) {
-                    throw new IllegalStateException("the local stack did not start:\n" + startup);
-                }
-                startup.append(line).append('\n');
-                if (line.startsWith("Castline local stack ready")) {
-                    break;
-                }
-            }
-            Thread drain = new Thread(() -> {
-                try {
-                    while (stackOut.readLine() != null) {
-                        // the stack's log is not part of the measurement
-                    }
-                } catch (IOException closed) {
-                    // the stack was stopped
-                }
-            });
-            drain.setDaemon(true);
-            drain.start();
-
+        try (BenchStack stack = BenchStack.start(root)) {
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             candidates.forEach(c -> samples.put(c.name(), new ArrayList<>()));
             for (Candidate c : candidates) {
-                run(java, c, root, port); // one unmeasured start each: file caches warm alike
+                run(c, root, stack); // one unmeasured start each: file caches warm alike
             }
             for (int round = 1; round <= rounds; round++) {
                 for (Candidate c : candidates) {
-                    samples.get(c.name()).add(run(java, c, root, port));
+                    samples.get(c.name()).add(run(c, root, stack));
                 }
                 System.out.println("round " + round + " of " + rounds + " done");
             }
             report(samples, rounds, root);
-        } finally {
-            stack.destroy();
-            stack.waitFor();
         }
     }
 
-    private static Sample run(String java, Candidate c, Path root, int port) throws IOException, InterruptedException {
+    private static Sample run(Candidate c, Path root, BenchStack stack) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(BenchStack.java());
         command.addAll(LAMBDA_FLAGS);
+        command.addAll(c.flags());
         command.add("-cp");
         command.add(c.classpath());
         command.add("dev.castline.bench.lambda.LambdaLauncher");
         command.add(c.handler());
         command.add(root.resolve("events").resolve(c.event()).toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "castlinelocal");
-        env.put("AWS_SECRET_ACCESS_KEY", "castlinelocalsecret");
-        env.put("TABLE_NAME", "castline");
-        env.put("MEDIA_BASE_URL", "http://127.0.0.1:" + port + "/media");
-        env.put("CURSOR_SIGNING_KEY", "cold-start-benchmark-signing-key-0123456789");
-        env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + (port + 1));
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + (port + 1)); // how SDK defaults find an endpoint
+        builder.environment().putAll(stack.functionEnvironment());
         long start = System.nanoTime();
         Process process = builder.start();
         long responded = -1;
@@ -152,15 +122,14 @@ public final class ColdStart {
             out.append(String.format("%-30s %12d %14.1f %s%n", e.getKey(), median(ms), median(rss) / 1024.0,
                     e.getValue().stream().map(Sample::millis).toList()));
         }
-        long list = median(sorted(samples, "list-episodes"));
-        long get = median(sorted(samples, "get-episode"));
-        long feed = median(sorted(samples, "feed"));
-        long baseList = median(sorted(samples, "baseline list (SDK defaults)"));
-        long baseGet = median(sorted(samples, "baseline get (SDK defaults)"));
-        out.append(String.format("ratio list-episodes / baseline list: %.2f%n", list / (double) baseList));
-        out.append(String.format("ratio get-episode / baseline get:    %.2f%n", get / (double) baseGet));
-        out.append(String.format("ratio feed / baseline list:          %.2f  (no feed baseline: the list one does the nearest job)%n",
-                feed / (double) baseList));
+        for (String function : List.of("list-episodes", "get-episode", "feed")) {
+            String baselineName = "baseline " + function.replaceAll("-episodes?$", "") + " (SDK defaults)";
+            long ours = median(sorted(samples, function));
+            long base = median(sorted(samples, baselineName));
+            long noPreload = median(sorted(samples, function + ", no preload"));
+            out.append(String.format("ratio %-14s / its baseline: %.2f   (without preloading: %.2f)%n", function,
+                    ours / (double) base, noPreload / (double) base));
+        }
         System.out.print(out);
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);
@@ -180,9 +149,4 @@ public final class ColdStart {
         return root.resolve("functions").resolve(module).resolve("target/function.jar").toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

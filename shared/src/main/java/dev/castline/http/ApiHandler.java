@@ -27,6 +27,11 @@ import org.crac.Resource;
 public abstract class ApiHandler implements RequestStreamHandler, Resource {
     static final String RETRY_AFTER_SECONDS = "1";
 
+    static {
+        // Before any subclass constructor runs, so the preloading overlaps building the AWS client.
+        Preloader.startInBackground();
+    }
+
     private final String cacheControl;
 
     protected ApiHandler(Duration publicCacheMaxAge) {

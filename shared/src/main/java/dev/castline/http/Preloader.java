@@ -1,0 +1,93 @@
+package dev.castline.http;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Cold-start work moved off the main thread: while it builds the AWS client, two background
+ * threads do what it would otherwise do one after the other later.
+ *
+ * <ul>
+ *   <li><b>The trust store.</b> The SDK's HTTP client builds its TLS context at construction,
+ *   which parses the JDK's hundred-odd CA certificates: about 100 ms of a cold start. The JDK
+ *   keeps the parsed store, so when the client asks, it is ready (or the client waits for it on
+ *   the JDK's own lock, never doing it twice).
+ *   <li><b>The first request's classes.</b> Most of the rest is class loading (reading, parsing
+ *   and verifying some 2,000 classes of the SDK, the JDK's HTTP stack, Jackson and ours), one at
+ *   a time. The list is the function's own resource, {@value #CLASS_LIST}: the classes a recorded
+ *   first request loaded, in order (written by {@code bench/.../PreloadLists.java}). They are
+ *   loaded but <em>not initialised</em>: no static initialiser runs on this thread, so it cannot
+ *   deadlock with the main thread or change what the function does. A class the artifact lacks
+ *   (after a dependency upgrade) is skipped: a stale list costs speed, never correctness.
+ * </ul>
+ *
+ * Spring Boot's {@code BackgroundPreinitializer} does the same. It pays where the function has
+ * more than one vCPU during init; with less it is the same work in another order. Off with
+ * {@code -Dcastline.preload=false}, which the cold-start benchmark uses to show the difference
+ * in the same run.
+ */
+final class Preloader {
+    static final String CLASS_LIST = "META-INF/castline/first-request.classes";
+
+    private Preloader() {
+    }
+
+    /** Starts both threads, if this is a deployed function (it has a class list); returns at once. */
+    static void startInBackground() {
+        if (!Boolean.parseBoolean(System.getProperty("castline.preload", "true"))) {
+            return;
+        }
+        ClassLoader loader = Preloader.class.getClassLoader();
+        if (loader.getResource(CLASS_LIST) == null) {
+            return; // tests and tools: nothing to gain
+        }
+        daemon("castline-preload-trust-store", Preloader::loadTrustStore);
+        daemon("castline-preload-classes", () -> loadClasses(loader));
+    }
+
+    private static void daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true); // never keeps the JVM alive, never holds up a response
+        thread.start();
+    }
+
+    /** What {@code SSLContext.init} does for the default trust managers; the JDK caches the result. */
+    static void loadTrustStore() {
+        try {
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);
+        } catch (GeneralSecurityException unavailable) {
+            // the HTTP client will meet the same problem and report it; this is only a head start
+        }
+    }
+
+    /** Loads, without initialising, every class on the list; returns how many were found. */
+    static int loadClasses(ClassLoader loader) {
+        int loaded = 0;
+        try (InputStream in = loader.getResourceAsStream(CLASS_LIST)) {
+            if (in == null) {
+                return 0;
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String name = lines.readLine(); name != null; name = lines.readLine()) {
+                if (name.isEmpty() || name.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    Class.forName(name, false, loader);
+                    loaded++;
+                } catch (ClassNotFoundException | LinkageError absent) {
+                    // not in this artifact or this JDK: the main thread will not need it either
+                }
+            }
+        } catch (IOException unreadable) {
+            // preloading is a head start; the function works the same without it
+        }
+        return loaded;
+    }
+}
