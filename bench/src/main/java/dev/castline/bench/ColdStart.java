@@ -49,6 +49,7 @@ public final class ColdStart {
                 new Candidate("baseline list (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineListEpisodes", "list-episodes.json", List.of()),
                 new Candidate("list-episodes", function(root, "list-episodes") + ":" + launcher, "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", List.of()),
                 new Candidate("list-episodes, no preload", function(root, "list-episodes") + ":" + launcher, "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", NO_PRELOAD),
+                new Candidate("list-episodes on CRT, no preload", root.resolve("bench/crt/target/crt-list-episodes.jar") + ":" + launcher, "dev.castline.bench.crt.CrtListEpisodes", "list-episodes.json", NO_PRELOAD),
                 new Candidate("baseline get (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineGetEpisode", "get-episode.json", List.of()),
                 new Candidate("get-episode", function(root, "get-episode") + ":" + launcher, "dev.castline.functions.get.GetEpisodeHandler", "get-episode.json", List.of()),
                 new Candidate("get-episode, no preload", function(root, "get-episode") + ":" + launcher, "dev.castline.functions.get.GetEpisodeHandler", "get-episode.json", NO_PRELOAD),
@@ -115,11 +116,11 @@ public final class ColdStart {
         out.append("date: ").append(Instant.now()).append("; ").append(rounds).append(" rounds; machine: ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.arch")).append(", java ").append(System.getProperty("java.version")).append('\n');
-        out.append(String.format("%-30s %12s %14s %s%n", "candidate", "median ms", "median RSS MB", "all ms"));
+        out.append(String.format("%-34s %12s %14s %s%n", "candidate", "median ms", "median RSS MB", "all ms"));
         for (var e : samples.entrySet()) {
             List<Long> ms = e.getValue().stream().map(Sample::millis).sorted().toList();
             List<Long> rss = e.getValue().stream().map(Sample::peakRssKb).sorted().toList();
-            out.append(String.format("%-30s %12d %14.1f %s%n", e.getKey(), median(ms), median(rss) / 1024.0,
+            out.append(String.format("%-34s %12d %14.1f %s%n", e.getKey(), median(ms), median(rss) / 1024.0,
                     e.getValue().stream().map(Sample::millis).toList()));
         }
         for (String function : List.of("list-episodes", "get-episode", "feed")) {
@@ -130,6 +131,8 @@ public final class ColdStart {
             out.append(String.format("ratio %-14s / its baseline: %.2f   (without preloading: %.2f)%n", function,
                     ours / (double) base, noPreload / (double) base));
         }
+        out.append(String.format("HTTP client, list-episodes without preloading: AWS CRT %d ms, url-connection %d ms%n",
+                median(sorted(samples, "list-episodes on CRT, no preload")), median(sorted(samples, "list-episodes, no preload"))));
         System.out.print(out);
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);

@@ -36,6 +36,19 @@ public final class Clients {
      * operations on exactly the client Lambda would run.
      */
     public static DynamoDbClient dynamoDb(Config config, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
+        return dynamoDb(config, credentials, httpClient(), interceptors);
+    }
+
+    /**
+     * The same client on another HTTP client: the cold-start benchmark measures url-connection
+     * against AWS CRT this way, everything else equal.
+     */
+    public static DynamoDbClient dynamoDb(Config config, SdkHttpClient http) {
+        return dynamoDb(config, config.credentials(), http);
+    }
+
+    private static DynamoDbClient dynamoDb(Config config, AwsCredentialsProvider credentials, SdkHttpClient http,
+                                           ExecutionInterceptor... interceptors) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 // DynamoDB's SDK default is up to 8 retries with long throttling back-off: longer
                 // than a listener waits. Three attempts, then the handler answers 503 + Retry-After.
@@ -48,7 +61,7 @@ public final class Clients {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials)
-                .httpClient(httpClient())
+                .httpClient(http)
                 .overrideConfiguration(override.build());
         config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
