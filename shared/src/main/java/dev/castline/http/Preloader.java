@@ -1,23 +1,21 @@
 package dev.castline.http;
 
+import dev.castline.config.AwsTrust;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Cold-start work moved off the main thread: while it builds the AWS client, two background
  * threads do what it would otherwise do one after the other later.
  *
  * <ul>
- *   <li><b>The trust store.</b> The SDK's HTTP client builds its TLS context at construction,
- *   which parses the JDK's hundred-odd CA certificates: about 100 ms of a cold start. The JDK
- *   keeps the parsed store, so when the client asks, it is ready (or the client waits for it on
- *   the JDK's own lock, never doing it twice).
+ *   <li><b>The TLS stack.</b> The SDK's HTTP client builds its TLS context at construction,
+ *   and the JDK initialises its whole TLS implementation the first time (see {@link #warmTls}).
  *   <li><b>The first request's classes.</b> Most of the rest is class loading (reading, parsing
  *   and verifying some 2,000 classes of the SDK, the JDK's HTTP stack, Jackson and ours), one at
  *   a time. The list is the function's own resource, {@value #CLASS_LIST}: the classes a recorded
@@ -47,7 +45,7 @@ final class Preloader {
         if (loader.getResource(CLASS_LIST) == null) {
             return; // tests and tools: nothing to gain
         }
-        daemon("castline-preload-trust-store", Preloader::loadTrustStore);
+        daemon("castline-preload-tls", Preloader::warmTls);
         daemon("castline-preload-classes", () -> loadClasses(loader));
     }
 
@@ -57,11 +55,16 @@ final class Preloader {
         thread.start();
     }
 
-    /** What {@code SSLContext.init} does for the default trust managers; the JDK caches the result. */
-    static void loadTrustStore() {
+    /**
+     * What the HTTP client's constructor does: a TLS context on {@link AwsTrust}'s roots. The
+     * context is thrown away; what stays is the JDK's TLS stack, initialised (cipher suites,
+     * curves, providers: some 30 ms), so the client's own call finds it ready. Only through the
+     * public API, which the JDK makes safe to call from any thread.
+     */
+    static void warmTls() {
         try {
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);
-        } catch (GeneralSecurityException unavailable) {
+            SSLContext.getInstance("TLS").init(null, AwsTrust.roots().trustManagers(), null);
+        } catch (GeneralSecurityException | RuntimeException unavailable) {
             // the HTTP client will meet the same problem and report it; this is only a head start
         }
     }
