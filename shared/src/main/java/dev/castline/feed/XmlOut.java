@@ -3,6 +3,7 @@ package dev.castline.feed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A minimal streaming XML writer: elements, attributes, escaped text and CDATA, encoded to UTF-8
@@ -189,9 +190,13 @@ final class XmlOut {
 
     /**
      * Encodes s[from, to) as UTF-8 into the buffer, escaping per {@code mode}, dropping what XML 1.0
-     * (§2.2) cannot carry. Plain ASCII, nearly all of a feed, takes the first branch only.
+     * (§2.2) cannot carry. A whole value that is all ASCII and not short goes through
+     * {@link #writeAscii}; the rest char by char, where plain ASCII takes the first branch only.
      */
     private void write(String s, int from, int to, int mode) {
+        if (to - from >= ASCII_RUN && from == 0 && to == s.length() && writeAscii(s, mode)) {
+            return;
+        }
         int i = from;
         while (i < to) {
             int end = Math.min(to, i + CHUNK);
@@ -228,6 +233,51 @@ final class XmlOut {
                 }
             }
             position = p;
+        }
+    }
+
+    /** Strings shorter than this are not worth a bulk copy. */
+    private static final int ASCII_RUN = 24;
+
+    /**
+     * The fast path for an all-ASCII string (most of a feed): the JDK encodes it with one
+     * vectorised copy, and runs of plain bytes go into the buffer with arraycopy; only the bytes
+     * between runs are looked at one by one. Returns false, having written nothing, when the
+     * string is not all ASCII (its UTF-8 is longer than its chars), for the general path to do.
+     */
+    private boolean writeAscii(String s, int mode) {
+        byte[] ascii = s.getBytes(StandardCharsets.UTF_8);
+        if (ascii.length != s.length()) {
+            return false;
+        }
+        boolean[] plain = PLAIN[mode];
+        int n = ascii.length;
+        int i = 0;
+        while (i < n) {
+            int run = i;
+            while (run < n && plain[ascii[run]]) {
+                run++;
+            }
+            copy(ascii, i, run - i);
+            if (run < n) {
+                ensure(6);
+                position = special(buffer, position, (char) ascii[run], mode);
+                run++;
+            }
+            i = run;
+        }
+        return true;
+    }
+
+    /** Bytes as they are, in pieces that fit the buffer (a streaming buffer is smaller than some notes). */
+    private void copy(byte[] bytes, int from, int length) {
+        while (length > 0) {
+            int piece = Math.min(length, CHUNK);
+            ensure(piece);
+            System.arraycopy(bytes, from, buffer, position, piece);
+            position += piece;
+            from += piece;
+            length -= piece;
         }
     }
 

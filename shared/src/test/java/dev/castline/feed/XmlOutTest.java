@@ -46,6 +46,29 @@ class XmlOutTest {
         assertThat(doc.getDocumentElement().getAttribute("v")).isEqualTo(value);
     }
 
+    /**
+     * All-ASCII values take a bulk-copy path; one non-ASCII character sends a value down the
+     * general one. Both must write the same bytes for every ASCII character, in text, attributes
+     * and CDATA, in values longer than the streaming buffer.
+     */
+    @Test
+    void theAsciiFastPathWritesExactlyWhatTheGeneralPathWrites() {
+        StringBuilder every = new StringBuilder();
+        while (every.length() < 200_000) {
+            for (char c = 0; c < 128; c++) {
+                every.append(c).append("plain text between ");
+            }
+        }
+        String ascii = every.toString();
+        String general = ascii + "é";
+        assertThat(write(x -> x.element("a", general)))
+                .isEqualTo(write(x -> x.element("a", ascii)).replace("</a>", "é</a>"));
+        assertThat(write(x -> x.start("a").attribute("v", general).endEmpty()))
+                .isEqualTo(write(x -> x.start("a").attribute("v", ascii).endEmpty()).replace("\"/>", "é\"/>"));
+        assertThat(write(x -> x.open("a").cdata(general).close("a")))
+                .isEqualTo(write(x -> x.open("a").cdata(ascii).close("a")).replace("]]></a>", "é]]></a>"));
+    }
+
     private static String write(Consumer<XmlOut> body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XmlOut xml = new XmlOut(out);
