@@ -12,7 +12,9 @@ import java.nio.file.Path;
  * One cold invocation, as the Lambda runtime makes it: load the handler class, build it with its
  * no-arg constructor (the init phase), call {@code handleRequest(InputStream, OutputStream,
  * Context)} once with an event file, print the answer and the process's peak resident memory.
- * Usage: {@code LambdaLauncher <handler class> <event file>}.
+ * Usage: {@code LambdaLauncher <handler class> <event file> [warm invocations]}; with the third
+ * argument it then invokes the handler that many times more and prints the median duration of
+ * the second half (the warm duration a billed invocation takes).
  */
 public final class LambdaLauncher {
     private LambdaLauncher() {
@@ -44,6 +46,24 @@ public final class LambdaLauncher {
         System.out.println("RESPONSE " + statusCode(response) + " "
                 + response.substring(0, Math.min(120, response.length())).replace('\n', ' '));
         System.out.println("PEAK_RSS_KB " + peakRssKb());
+        System.out.flush();
+        if (args.length > 2) {
+            warm(handler, handle, Files.readAllBytes(Path.of(args[1])), Integer.parseInt(args[2]));
+        }
+    }
+
+    /** After the cold one, {@code count} more invocations in this JVM: the median of the second half. */
+    private static void warm(Object handler, Method handle, byte[] event, int count) throws Exception {
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long start = System.nanoTime();
+            handle.invoke(handler, new java.io.ByteArrayInputStream(event), out, null);
+            nanos[i] = System.nanoTime() - start;
+        }
+        long[] settled = java.util.Arrays.copyOfRange(nanos, count / 2, count);
+        java.util.Arrays.sort(settled);
+        System.out.println("WARM_P50_US " + settled[settled.length / 2] / 1000);
         System.out.flush();
     }
 
