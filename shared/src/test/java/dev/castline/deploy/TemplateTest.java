@@ -59,6 +59,22 @@ class TemplateTest {
             "AdminFunction", List.of(AdminConfig.REQUIRED, AdminConfig.OPTIONAL),
             "ProcessUploadFunction", List.of(MediaConfig.REQUIRED, MediaConfig.OPTIONAL));
 
+    private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+    /** A JVM option the runtime's JVM does not know would stop every function from starting. */
+    @Test
+    void theJvmOptionsTheTemplateSetsStartAJvm() throws Exception {
+        String options = (String) map(map(template.globalFunction().get("Environment")).get("Variables")).get(JVM_OPTIONS);
+        assertThat(options).isNotBlank();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(options.trim().split("\\s+")));
+        command.add("-version");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes());
+        assertThat(java.waitFor()).as(output).isZero();
+    }
+
     @Test
     void everyVariableTheConfigRequiresIsSetForEveryFunction() {
         Set<String> global = map(map(template.globalFunction().get("Environment")).get("Variables")).keySet();
@@ -68,6 +84,7 @@ class TemplateTest {
             List<String> required = new ArrayList<>(Config.REQUIRED);
             List<String> known = new ArrayList<>(Config.REQUIRED);
             known.addAll(Config.OPTIONAL);
+            known.add(JVM_OPTIONS); // read by the JVM itself
             List<List<String>> extra = EXTRA_CONFIG.get(function.getKey());
             if (extra != null) {
                 required.addAll(extra.get(0));
