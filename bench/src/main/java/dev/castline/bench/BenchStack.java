@@ -32,10 +32,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     static BenchStack start(Path root) throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePorts();
         Process process = new ProcessBuilder(java(), "-jar", root.resolve("local/target/castline-local.jar").toString(),
                 "--in-memory", "--port", Integer.toString(port)).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -68,6 +65,28 @@ final class BenchStack implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         return new BenchStack(port, slug, process);
+    }
+
+    /** A port P with P+1 and P+2 free too: the stack takes three (API, DynamoDB Local, S3). */
+    private static int freePorts() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            if (port + 2 <= 65_535 && free(port + 1) && free(port + 2)) {
+                return port;
+            }
+        }
+        throw new IOException("no three consecutive free ports found");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     /** What a deployed read function finds in its environment, pointed at this stack. */

@@ -23,14 +23,16 @@ import java.util.Map;
  *
  * <p>Usage, from the repository root after
  * {@code mvn -Pbench -DskipTests package}: {@code java -cp bench/target/benchmarks.jar
- * dev.castline.bench.ColdStart [rounds]}. Writes bench/results/cold-start.txt.
+ * dev.castline.bench.ColdStart [rounds] ["JVM options" ...]}: each group of options adds a
+ * candidate, list-episodes started with them. Writes bench/results/cold-start.txt.
  */
 public final class ColdStart {
     /** Lambda's java21 runtime flags; the heap as Lambda sizes it for the template's 1024 MB. */
     static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx870m");
 
-    record Candidate(String name, String classpath, String handler, String event, List<String> flags) {
+    /** @param jvmOptions what JAVA_TOOL_OPTIONS holds for it, as Lambda passes the function's environment */
+    record Candidate(String name, String classpath, String handler, String event, List<String> flags, String jvmOptions) {
     }
 
     /** Preloading off: the same artifact, to show in the same run what {@code Preloader} is worth. */
@@ -44,19 +46,24 @@ public final class ColdStart {
         Path root = Path.of("").toAbsolutePath();
         String launcher = root.resolve("bench/launcher/target/launcher.jar").toString();
         String baseline = root.resolve("bench/baseline/target/baseline.jar") + ":" + launcher;
-        List<Candidate> candidates = List.of(
-                new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", "list-episodes.json", List.of()),
-                new Candidate("baseline list (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineListEpisodes", "list-episodes.json", List.of()),
-                new Candidate("list-episodes", function(root, "list-episodes") + ":" + launcher, "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", List.of()),
-                new Candidate("list-episodes, no preload", function(root, "list-episodes") + ":" + launcher, "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", NO_PRELOAD),
-                new Candidate("list-episodes on CRT, no preload", root.resolve("bench/crt/target/crt-list-episodes.jar") + ":" + launcher, "dev.castline.bench.crt.CrtListEpisodes", "list-episodes.json", NO_PRELOAD),
-                new Candidate("baseline get (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineGetEpisode", "get-episode.json", List.of()),
-                new Candidate("get-episode", function(root, "get-episode") + ":" + launcher, "dev.castline.functions.get.GetEpisodeHandler", "get-episode.json", List.of()),
-                new Candidate("get-episode, no preload", function(root, "get-episode") + ":" + launcher, "dev.castline.functions.get.GetEpisodeHandler", "get-episode.json", NO_PRELOAD),
-                new Candidate("baseline feed (SDK defaults)", baseline, "dev.castline.bench.baseline.BaselineFeed", "feed.json", List.of()),
-                new Candidate("feed", function(root, "feed") + ":" + launcher, "dev.castline.functions.feed.FeedHandler", "feed.json", List.of()),
-                new Candidate("feed, no preload", function(root, "feed") + ":" + launcher, "dev.castline.functions.feed.FeedHandler", "feed.json", NO_PRELOAD));
-
+        // What the template sets for every function, so measured as deployed; the baselines have none.
+        String deployed = SamOptions.javaToolOptions(root.resolve("template.yaml"));
+        List<Candidate> candidates = new ArrayList<>();
+        candidates.add(new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", "list-episodes.json", List.of(), ""));
+        for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
+            String classpath = function(root, f.module()) + ":" + launcher;
+            candidates.add(new Candidate(baselineOf(f.module()), baseline, BASELINES.get(f.module()), f.event(), List.of(), ""));
+            candidates.add(new Candidate(f.module(), classpath, f.handler(), f.event(), List.of(), deployed));
+            candidates.add(new Candidate(f.module() + ", no preload", classpath, f.handler(), f.event(), NO_PRELOAD, deployed));
+            candidates.add(new Candidate(f.module() + ", no JAVA_TOOL_OPTIONS", classpath, f.handler(), f.event(), List.of(), ""));
+        }
+        candidates.add(new Candidate("list-episodes on CRT, no preload", root.resolve("bench/crt/target/crt-list-episodes.jar") + ":" + launcher,
+                "dev.castline.bench.crt.CrtListEpisodes", "list-episodes.json", NO_PRELOAD, deployed));
+        for (int i = 1; i < args.length; i++) {
+            // More JVM options to try, as JAVA_TOOL_OPTIONS: measured on list-episodes beside the rest.
+            candidates.add(new Candidate("list-episodes with " + args[i], function(root, "list-episodes") + ":" + launcher,
+                    "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", List.of(), args[i]));
+        }
         try (BenchStack stack = BenchStack.start(root)) {
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             candidates.forEach(c -> samples.put(c.name(), new ArrayList<>()));
@@ -85,6 +92,9 @@ public final class ColdStart {
         command.add(root.resolve("events").resolve(c.event()).toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(stack.functionEnvironment());
+        if (!c.jvmOptions().isEmpty()) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", c.jvmOptions());
+        }
         long start = System.nanoTime();
         Process process = builder.start();
         long responded = -1;
@@ -116,20 +126,19 @@ public final class ColdStart {
         out.append("date: ").append(Instant.now()).append("; ").append(rounds).append(" rounds; machine: ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.arch")).append(", java ").append(System.getProperty("java.version")).append('\n');
-        out.append(String.format("%-34s %12s %14s %s%n", "candidate", "median ms", "median RSS MB", "all ms"));
+        out.append(String.format("%-40s %12s %14s %s%n", "candidate", "median ms", "median RSS MB", "all ms"));
         for (var e : samples.entrySet()) {
             List<Long> ms = e.getValue().stream().map(Sample::millis).sorted().toList();
             List<Long> rss = e.getValue().stream().map(Sample::peakRssKb).sorted().toList();
-            out.append(String.format("%-34s %12d %14.1f %s%n", e.getKey(), median(ms), median(rss) / 1024.0,
+            out.append(String.format("%-40s %12d %14.1f %s%n", e.getKey(), median(ms), median(rss) / 1024.0,
                     e.getValue().stream().map(Sample::millis).toList()));
         }
-        for (String function : List.of("list-episodes", "get-episode", "feed")) {
-            String baselineName = "baseline " + function.replaceAll("-episodes?$", "") + " (SDK defaults)";
-            long ours = median(sorted(samples, function));
-            long base = median(sorted(samples, baselineName));
-            long noPreload = median(sorted(samples, function + ", no preload"));
-            out.append(String.format("ratio %-14s / its baseline: %.2f   (without preloading: %.2f)%n", function,
-                    ours / (double) base, noPreload / (double) base));
+        for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
+            long base = median(sorted(samples, baselineOf(f.module())));
+            out.append(String.format("ratio %-14s / its baseline: %.2f   (without preloading: %.2f; without JAVA_TOOL_OPTIONS: %.2f)%n",
+                    f.module(), median(sorted(samples, f.module())) / (double) base,
+                    median(sorted(samples, f.module() + ", no preload")) / (double) base,
+                    median(sorted(samples, f.module() + ", no JAVA_TOOL_OPTIONS")) / (double) base));
         }
         out.append(String.format("HTTP client, list-episodes without preloading: AWS CRT %d ms, url-connection %d ms%n",
                 median(sorted(samples, "list-episodes on CRT, no preload")), median(sorted(samples, "list-episodes, no preload"))));
@@ -137,6 +146,15 @@ public final class ColdStart {
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);
         Files.writeString(results.resolve("cold-start.txt"), out.toString());
+    }
+
+    private static final Map<String, String> BASELINES = Map.of(
+            "list-episodes", "dev.castline.bench.baseline.BaselineListEpisodes",
+            "get-episode", "dev.castline.bench.baseline.BaselineGetEpisode",
+            "feed", "dev.castline.bench.baseline.BaselineFeed");
+
+    private static String baselineOf(String module) {
+        return "baseline " + module.replaceAll("-episodes?$", "") + " (SDK defaults)";
     }
 
     private static List<Long> sorted(Map<String, List<Sample>> samples, String name) {

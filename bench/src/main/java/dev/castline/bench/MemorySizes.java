@@ -18,7 +18,7 @@ import java.util.Map;
  * fresh JVM with Lambda's flags, the heap sized for the memory, placed in a cgroup whose CPU quota
  * is that share (cgroup v1 {@code cpu.cfs_quota_us}); it answers one cold request, then 200 warm
  * ones. Reported per size: cold first response, warm median, and the compute price of a million
- * warm requests (x86, us-east-1, billed per started millisecond).
+ * warm requests (arm64 as in the template, us-east-1, billed per started millisecond).
  *
  * <p>An emulation, not AWS: the quota reproduces the throttling of a fractional vCPU, not
  * Lambda's hardware. Needs root and a writable cgroup v1 cpu controller.
@@ -30,7 +30,8 @@ import java.util.Map;
 public final class MemorySizes {
     static final int[] MEGABYTES = {512, 1024, 1769, 3008};
     static final double MB_PER_VCPU = 1769;
-    static final double USD_PER_GB_SECOND = 0.0000166667;
+    /** arm64, the template's architecture, us-east-1. */
+    static final double USD_PER_GB_SECOND = 0.0000133334;
     static final int WARM_INVOCATIONS = 200;
     static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup/cpu");
 
@@ -89,6 +90,10 @@ public final class MemorySizes {
                 "echo $$ > " + group.resolve("cgroup.procs") + " && exec \"$@\"", "sh");
         builder.command().addAll(java);
         builder.redirectErrorStream(true).environment().putAll(stack.functionEnvironment());
+        String deployed = SamOptions.javaToolOptions(root.resolve("template.yaml"));
+        if (!deployed.isEmpty()) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", deployed); // as Lambda passes the template's
+        }
         long start = System.nanoTime();
         Process process = builder.start();
         long cold = -1;
