@@ -25,7 +25,7 @@ import javax.net.ssl.SSLContext;
  *   (after a dependency upgrade) is skipped: a stale list costs speed, never correctness.
  * </ul>
  *
- * Spring Boot's {@code BackgroundPreinitializer} does the same. It pays where the function has
+ * Spring Boot's {@code BackgroundPreinitializer} plays a similar trick. It pays where the function has
  * more than one vCPU during init; with less it is the same work in another order. Off with
  * {@code -Dcastline.preload=false}, which the cold-start benchmark uses to show the difference
  * in the same run.
