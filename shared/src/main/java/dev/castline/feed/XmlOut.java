@@ -182,6 +182,16 @@ final class XmlOut {
         }
     }
 
+    /** {@link #PLAIN}, except that {@code ?} needs a look (see {@link #writeAscii}). */
+    private static final boolean[][] PLAIN_UNLESS_QUESTION_MARK = new boolean[3][];
+
+    static {
+        for (int mode = 0; mode < 3; mode++) {
+            PLAIN_UNLESS_QUESTION_MARK[mode] = PLAIN[mode].clone();
+            PLAIN_UNLESS_QUESTION_MARK[mode]['?'] = false;
+        }
+    }
+
     private static final int TEXT = 0;
     private static final int ATTRIBUTE = 1;
     private static final int RAW = 2;
@@ -244,13 +254,17 @@ final class XmlOut {
      * vectorised copy, and runs of plain bytes go into the buffer with arraycopy; only the bytes
      * between runs are looked at one by one. Returns false, having written nothing, when the
      * string is not all ASCII (its UTF-8 is longer than its chars), for the general path to do.
+     *
+     * <p>One catch: the JDK encodes a lone surrogate as {@code ?}, one byte, so a string of ASCII
+     * and lone surrogates passes the length test. Byte k is char k then, so each {@code ?} is
+     * checked against its char: a real one is written, a surrogate dropped, as the general path does.
      */
     private boolean writeAscii(String s, int mode) {
         byte[] ascii = s.getBytes(StandardCharsets.UTF_8);
         if (ascii.length != s.length()) {
             return false;
         }
-        boolean[] plain = PLAIN[mode];
+        boolean[] plain = PLAIN_UNLESS_QUESTION_MARK[mode];
         int n = ascii.length;
         int i = 0;
         while (i < n) {
@@ -261,7 +275,11 @@ final class XmlOut {
             copy(ascii, i, run - i);
             if (run < n) {
                 ensure(6);
-                position = special(buffer, position, (char) ascii[run], mode);
+                if (ascii[run] != '?') {
+                    position = special(buffer, position, (char) ascii[run], mode);
+                } else if (s.charAt(run) == '?') {
+                    buffer[position++] = '?';
+                } // else: a lone surrogate, dropped
                 run++;
             }
             i = run;

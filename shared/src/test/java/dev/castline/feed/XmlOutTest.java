@@ -48,8 +48,8 @@ class XmlOutTest {
 
     /**
      * All-ASCII values take a bulk-copy path; one non-ASCII character sends a value down the
-     * general one. Both must write the same bytes for every ASCII character, in text, attributes
-     * and CDATA, in values longer than the streaming buffer.
+     * general one. Both must write the same bytes for every ASCII character and for lone
+     * surrogates, in text, attributes and CDATA, in values longer than the streaming buffer.
      */
     @Test
     void theAsciiFastPathWritesExactlyWhatTheGeneralPathWrites() {
@@ -58,6 +58,8 @@ class XmlOutTest {
             for (char c = 0; c < 128; c++) {
                 every.append(c).append("plain text between ");
             }
+            // Lone surrogates encode to one byte ("?") too: they must be dropped, and real "?" kept.
+            every.append("\uD800 lone high, \uDFFF lone low, a real ? mark ");
         }
         String ascii = every.toString();
         String general = ascii + "é";
