@@ -26,6 +26,8 @@ import org.crac.Resource;
  */
 public abstract class ApiHandler implements RequestStreamHandler, Resource {
     static final String RETRY_AFTER_SECONDS = "1";
+    /** Preloading takes a fraction of a second; the wait is bounded all the same. */
+    private static final long PRELOAD_WAIT_MILLIS = 5_000;
 
     static {
         // Before any subclass constructor runs, so the preloading overlaps building the AWS client.
@@ -53,6 +55,7 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
+        Preloader.awaitFinished(PRELOAD_WAIT_MILLIS);
         String event = primingEvent();
         if (event != null) {
             handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);

@@ -1,71 +1,65 @@
 package dev.castline.http;
 
-import dev.castline.config.AwsTrust;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.net.ssl.SSLContext;
 
 /**
- * Cold-start work moved off the main thread: while it builds the AWS client, two background
- * threads do what it would otherwise do one after the other later.
+ * Cold-start work moved off the main thread: while it builds the AWS client, a background thread
+ * loads the classes the first request will need. Most of a Java function's cold start is class
+ * loading (reading, parsing and verifying some 2,000 classes of the SDK, the JDK's HTTP stack,
+ * Jackson and ours), one at a time, while a second vCPU, where there is one, sits idle.
  *
- * <ul>
- *   <li><b>The TLS stack.</b> The SDK's HTTP client builds its TLS context at construction,
- *   and the JDK initialises its whole TLS implementation the first time (see {@link #warmTls}).
- *   <li><b>The first request's classes.</b> Most of the rest is class loading (reading, parsing
- *   and verifying some 2,000 classes of the SDK, the JDK's HTTP stack, Jackson and ours), one at
- *   a time. The list is the function's own resource, {@value #CLASS_LIST}: the classes a recorded
- *   first request loaded, in order (written by {@code bench/.../PreloadLists.java}). They are
- *   loaded but <em>not initialised</em>: no static initialiser runs on this thread, so it cannot
- *   deadlock with the main thread or change what the function does. A class the artifact lacks
- *   (after a dependency upgrade) is skipped: a stale list costs speed, never correctness.
- * </ul>
+ * <p>The list is the function's own resource, {@value #CLASS_LIST}: the classes a recorded first
+ * request loaded, in order (written by {@code bench/.../PreloadLists.java}). They are loaded but
+ * <em>not initialised</em>: no static initialiser runs on this thread, so it cannot deadlock with
+ * the main thread or change what the function does; it only moves loading earlier. A class the
+ * artifact lacks (after a dependency upgrade) is skipped: a stale list costs speed, never
+ * correctness.
  *
- * Spring Boot's {@code BackgroundPreinitializer} plays a similar trick. It pays where the function has
- * more than one vCPU during init; with less it is the same work in another order. Off with
+ * <p>It pays where the function has more than one vCPU during init, and where the class loader
+ * lets two threads load at once; otherwise it is the same work in another order. Off with
  * {@code -Dcastline.preload=false}, which the cold-start benchmark uses to show the difference
  * in the same run.
  */
 final class Preloader {
     static final String CLASS_LIST = "META-INF/castline/first-request.classes";
 
+    private static volatile Thread running;
+
     private Preloader() {
     }
 
-    /** Starts both threads, if this is a deployed function (it has a class list); returns at once. */
+    /** Starts the thread, if this artifact has a class list; returns at once. */
     static void startInBackground() {
         if (!Boolean.parseBoolean(System.getProperty("castline.preload", "true"))) {
             return;
         }
         ClassLoader loader = Preloader.class.getClassLoader();
         if (loader.getResource(CLASS_LIST) == null) {
-            return; // tests and tools: nothing to gain
+            return; // the shared module's own tests: no list
         }
-        daemon("castline-preload-tls", Preloader::warmTls);
-        daemon("castline-preload-classes", () -> loadClasses(loader));
-    }
-
-    private static void daemon(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
+        Thread thread = new Thread(() -> loadClasses(loader), "castline-preload");
         thread.setDaemon(true); // never keeps the JVM alive, never holds up a response
+        running = thread;
         thread.start();
     }
 
     /**
-     * What the HTTP client's constructor does: a TLS context on {@link AwsTrust}'s roots. The
-     * context is thrown away; what stays is the JDK's TLS stack, initialised (cipher suites,
-     * curves, providers: some 30 ms), so the client's own call finds it ready. Only through the
-     * public API, which the JDK makes safe to call from any thread.
+     * Waits, at most {@code millis}, for the preloading to finish: SnapStart should snapshot a
+     * function at rest, not halfway through a list it would resume after every restore.
      */
-    static void warmTls() {
+    static void awaitFinished(long millis) {
+        Thread thread = running;
+        if (thread == null) {
+            return;
+        }
         try {
-            SSLContext.getInstance("TLS").init(null, AwsTrust.roots().trustManagers(), null);
-        } catch (GeneralSecurityException | RuntimeException unavailable) {
-            // the HTTP client will meet the same problem and report it; this is only a head start
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
