@@ -69,8 +69,7 @@ public final class Clients {
     }
 
     private static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
-                .tlsTrustManagersProvider(AwsTrust.roots())
+        return AwsTrust.applyTo(UrlConnectionHttpClient.builder())
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT)
                 .build();

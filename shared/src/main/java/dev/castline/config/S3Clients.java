@@ -20,7 +20,7 @@ public final class S3Clients {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(config.credentials())
-                .httpClient(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(AwsTrust.roots()).build());
+                .httpClient(AwsTrust.applyTo(UrlConnectionHttpClient.builder()).build());
         media.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();

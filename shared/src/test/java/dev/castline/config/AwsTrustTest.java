@@ -3,18 +3,21 @@ package dev.castline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 class AwsTrustTest {
     /** SHA-256 fingerprints as published at amazontrust.com/repository. */
@@ -41,6 +44,27 @@ class AwsTrustTest {
             assertThat(root.getNotAfter().toInstant()).as(root.getSubjectX500Principal() + " expires: update aws-trust-roots.pem")
                     .isAfter(threeYears);
         }
+    }
+
+    @Test
+    void clientsGetTheAwsRootsUnlessToldToUseTheJdkStore() {
+        List<String> calls = new ArrayList<>();
+        UrlConnectionHttpClient.Builder recorder = (UrlConnectionHttpClient.Builder) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {UrlConnectionHttpClient.Builder.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    return proxy;
+                });
+        AwsTrust.applyTo(recorder);
+        assertThat(calls).containsExactly("tlsTrustManagersProvider");
+
+        calls.clear();
+        System.setProperty(AwsTrust.USE_JDK_PROPERTY, "jdk");
+        try {
+            AwsTrust.applyTo(recorder);
+        } finally {
+            System.clearProperty(AwsTrust.USE_JDK_PROPERTY);
+        }
+        assertThat(calls).as("the JDK's own store: nothing set").isEmpty();
     }
 
     @Test
