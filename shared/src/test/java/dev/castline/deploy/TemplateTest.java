@@ -61,18 +61,29 @@ class TemplateTest {
 
     private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
 
-    /** A JVM option the runtime's JVM does not know would stop every function from starting. */
+    /**
+     * A JVM option the runtime's JVM does not know would stop every function from starting. Lambda
+     * runs java21; each JDK on this machine (the build's and its siblings) starts with the options
+     * passed the way Lambda passes them, through the environment.
+     */
     @Test
-    void theJvmOptionsTheTemplateSetsStartAJvm() throws Exception {
+    void theJvmOptionsTheTemplateSetsStartEveryJdkHere() throws Exception {
         String options = (String) map(map(template.globalFunction().get("Environment")).get("Variables")).get(JVM_OPTIONS);
         assertThat(options).isNotBlank();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(options.trim().split("\\s+")));
-        command.add("-version");
-        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(java.getInputStream().readAllBytes());
-        assertThat(java.waitFor()).as(output).isZero();
+        Path home = Path.of(System.getProperty("java.home"));
+        List<Path> javas = new ArrayList<>(List.of(home.resolve("bin/java")));
+        try (Stream<Path> siblings = Files.list(home.getParent())) {
+            siblings.map(jdk -> jdk.resolve("bin/java")).filter(Files::isExecutable)
+                    .filter(java -> !java.equals(home.resolve("bin/java"))).forEach(javas::add);
+        }
+        for (Path java : javas) {
+            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true);
+            builder.environment().put(JVM_OPTIONS, options);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).as(java + ":\n" + output).isZero();
+            assertThat(output).as(java + " read the options").contains("Picked up " + JVM_OPTIONS + ": " + options);
+        }
     }
 
     @Test
