@@ -28,18 +28,7 @@ public final class EpisodeJson {
     }
 
     public String page(List<EpisodeSummary> items, String nextCursor) {
-        return Json.write(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("items");
-            for (EpisodeSummary s : items) {
-                json.writeStartObject();
-                summaryFields(json, s);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeStringField("nextCursor", nextCursor);
-            json.writeEndObject();
-        });
+        return Json.page(items, this::summaryFields, nextCursor);
     }
 
     public String episode(Episode e) {
@@ -71,11 +60,7 @@ public final class EpisodeJson {
         if (audio != null) {
             json.writeNumberField("durationSeconds", audio.durationSeconds());
         }
-        json.writeArrayFieldStart("tags");
-        for (String tag : s.tags()) {
-            json.writeString(tag);
-        }
-        json.writeEndArray();
+        Json.stringArray(json, "tags", s.tags());
         guests(json, s.guests());
         if (audio != null) {
             json.writeObjectFieldStart("audio");

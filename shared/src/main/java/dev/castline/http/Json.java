@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Jackson's streaming API, shared. Requests and responses are small and their shape is fixed, so
@@ -30,6 +31,37 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** Writes one item of a listing into an object {@link #page} has opened. */
+    @FunctionalInterface
+    public interface ItemWriter<T> {
+        void write(JsonGenerator json, T item) throws IOException;
+    }
+
+    /** The envelope every paged answer shares: {@code {"items":[{...}],"nextCursor":...}}. */
+    public static <T> String page(List<T> items, ItemWriter<T> item, String nextCursor) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("items");
+            for (T i : items) {
+                json.writeStartObject();
+                item.write(json, i);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("nextCursor", nextCursor);
+            json.writeEndObject();
+        });
+    }
+
+    /** {@code "name": ["a", "b"]}. */
+    public static void stringArray(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
     }
 
     /** Writes a string field only when the value is present: the API omits absent optional fields. */

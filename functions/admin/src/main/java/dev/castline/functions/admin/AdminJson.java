@@ -1,13 +1,11 @@
 package dev.castline.functions.admin;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.castline.api.EpisodeJson;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Show;
 import dev.castline.feed.ChaptersJson;
 import dev.castline.http.Json;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +22,7 @@ final class AdminJson {
             json.writeStartObject();
             json.writeStringField("id", e.id());
             json.writeStringField("slug", e.slug());
-            strings(json, "formerSlugs", e.formerSlugs());
+            Json.stringArray(json, "formerSlugs", e.formerSlugs());
             json.writeStringField("guid", e.guid());
             json.writeStringField("title", e.title());
             Json.optionalString(json, "summary", e.summary());
@@ -32,7 +30,7 @@ final class AdminJson {
             Json.optionalString(json, "showNotesHtml", e.showNotesHtml());
             EpisodeJson.chapters(json, e.chapters());
             EpisodeJson.guests(json, e.guests());
-            strings(json, "tags", e.tags());
+            Json.stringArray(json, "tags", e.tags());
             EpisodeJson.links(json, e.links());
             if (e.season() != null) {
                 json.writeNumberField("season", e.season());
@@ -72,23 +70,14 @@ final class AdminJson {
     }
 
     String page(List<EpisodeSummary> items, String nextCursor, String status) {
-        return Json.write(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("items");
-            for (EpisodeSummary s : items) {
-                json.writeStartObject();
-                json.writeStringField("id", s.id());
-                json.writeStringField("slug", s.slug());
-                json.writeStringField("title", s.title());
-                json.writeStringField("status", status);
-                Json.optionalString(json, "publishAt", s.publishAt() == null ? null : s.publishAt().toString());
-                json.writeBooleanField("hasAudio", s.audio() != null);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeStringField("nextCursor", nextCursor);
-            json.writeEndObject();
-        });
+        return Json.page(items, (json, s) -> {
+            json.writeStringField("id", s.id());
+            json.writeStringField("slug", s.slug());
+            json.writeStringField("title", s.title());
+            json.writeStringField("status", status);
+            Json.optionalString(json, "publishAt", s.publishAt() == null ? null : s.publishAt().toString());
+            json.writeBooleanField("hasAudio", s.audio() != null);
+        }, nextCursor);
     }
 
     static String show(Show s) {
@@ -117,13 +106,5 @@ final class AdminJson {
             }
             json.writeEndObject();
         });
-    }
-
-    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
-        json.writeArrayFieldStart(name);
-        for (String v : values) {
-            json.writeString(v);
-        }
-        json.writeEndArray();
     }
 }
