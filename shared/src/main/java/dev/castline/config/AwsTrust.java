@@ -41,10 +41,15 @@ public final class AwsTrust {
     }
 
     static TlsTrustManagersProvider roots() {
-        return AwsTrust::trustManagers;
+        return () -> Parsed.MANAGERS.clone();
     }
 
-    static TrustManager[] trustManagers() {
+    /** Parsed once per container, when the first client is built: the host's functions build two. */
+    private static final class Parsed {
+        static final TrustManager[] MANAGERS = trustManagers();
+    }
+
+    private static TrustManager[] trustManagers() {
         try (InputStream pem = AwsTrust.class.getResourceAsStream(ROOTS)) {
             if (pem == null) {
                 throw new IllegalStateException(ROOTS + " is missing from the artifact");
