@@ -61,7 +61,7 @@ final class GatewayEvent {
                 }
             });
             if (!cookies.isEmpty()) {
-                stringArray(json, "cookies", cookies);
+                Json.stringArray(json, "cookies", cookies);
             }
             stringMap(json, "headers", headers);
             Map<String, String> query = queryParameters(r.rawQueryString());
@@ -175,13 +175,5 @@ final class GatewayEvent {
             json.writeStringField(e.getKey(), e.getValue());
         }
         json.writeEndObject();
-    }
-
-    private static void stringArray(JsonGenerator json, String name, List<String> values) throws IOException {
-        json.writeArrayFieldStart(name);
-        for (String v : values) {
-            json.writeString(v);
-        }
-        json.writeEndArray();
     }
 }

@@ -39,14 +39,7 @@ public final class EpisodeJson {
             json.writeStringField("showNotes", e.showNotesHtml() == null ? "" : e.showNotesHtml());
             chapters(json, e.chapters());
             links(json, e.links());
-            if (e.season() != null) {
-                json.writeNumberField("season", e.season());
-            }
-            if (e.episodeNumber() != null) {
-                json.writeNumberField("episode", e.episodeNumber());
-            }
-            json.writeStringField("episodeType", e.episodeType().wireName());
-            json.writeBooleanField("explicit", e.explicit());
+            numbering(json, e);
             json.writeEndObject();
         });
     }
@@ -69,6 +62,18 @@ public final class EpisodeJson {
             json.writeNumberField("bytes", audio.bytes());
             json.writeEndObject();
         }
+    }
+
+    /** Season, episode number, type and explicit flag: shared with the host's view. */
+    public static void numbering(JsonGenerator json, Episode e) throws IOException {
+        if (e.season() != null) {
+            json.writeNumberField("season", e.season());
+        }
+        if (e.episodeNumber() != null) {
+            json.writeNumberField("episode", e.episodeNumber());
+        }
+        json.writeStringField("episodeType", e.episodeType().wireName());
+        json.writeBooleanField("explicit", e.explicit());
     }
 
     /** {@code "chapters": [{startTime, title, url?}]}, times in seconds: shared with the host's view. */

@@ -32,14 +32,7 @@ final class AdminJson {
             EpisodeJson.guests(json, e.guests());
             Json.stringArray(json, "tags", e.tags());
             EpisodeJson.links(json, e.links());
-            if (e.season() != null) {
-                json.writeNumberField("season", e.season());
-            }
-            if (e.episodeNumber() != null) {
-                json.writeNumberField("episode", e.episodeNumber());
-            }
-            json.writeStringField("episodeType", e.episodeType().wireName());
-            json.writeBooleanField("explicit", e.explicit());
+            EpisodeJson.numbering(json, e);
             json.writeStringField("status", e.effectiveStatus(now).wireName());
             Json.optionalString(json, "publishAt", e.publishAt() == null ? null : e.publishAt().toString());
             if (e.audio() != null) {
