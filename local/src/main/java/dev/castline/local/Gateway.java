@@ -45,10 +45,6 @@ final class Gateway implements AutoCloseable {
         server.start();
     }
 
-    int port() {
-        return server.getAddress().getPort();
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         String requestId = newRequestId();
         try {

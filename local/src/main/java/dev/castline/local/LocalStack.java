@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Consumer;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -361,11 +360,6 @@ public final class LocalStack implements AutoCloseable {
         return S3Presigner.builder().endpointOverride(s3Endpoint).region(Region.of(REGION)).credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
-    }
-
-    /** Calls {@code listener} with every S3 ObjectCreated event the stack emits, as JSON. */
-    public void onObjectCreated(Consumer<String> listener) {
-        requireEmbeddedS3().listen(listener);
     }
 
     /** Whether this stack emits S3 ObjectCreated events itself (it does unless S3 is external). */

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
@@ -38,7 +37,6 @@ final class ObjectCreatedNotifier extends ForwardingBlobStore {
 
     private final String region;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     ObjectCreatedNotifier(BlobStore delegate, String region) {
@@ -48,11 +46,6 @@ final class ObjectCreatedNotifier extends ForwardingBlobStore {
 
     void subscribe(Subscriber subscriber) {
         subscribers.add(subscriber);
-    }
-
-    /** Receives every event as JSON, whatever its key: for tests and tools. */
-    void listen(Consumer<String> listener) {
-        listeners.add(listener);
     }
 
     @Override
@@ -79,9 +72,6 @@ final class ObjectCreatedNotifier extends ForwardingBlobStore {
     private void created(String bucket, String key, String etag, String eventName) {
         long size = delegate().blobMetadata(bucket, key).contentLength();
         String event = event(bucket, key, size, etag, eventName);
-        for (Consumer<String> listener : listeners) {
-            executor.submit(() -> listener.accept(event));
-        }
         for (Subscriber s : subscribers) {
             if (key.startsWith(s.keyPrefix())) {
                 executor.submit(() -> invoke(s, event));
