@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.castline.config.AdminConfig;
 import dev.castline.config.Config;
 import dev.castline.config.MediaConfig;
+import dev.castline.config.S3Clients;
 import dev.castline.store.CastlineTable;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
@@ -166,7 +167,7 @@ public final class LocalStack implements AutoCloseable {
                 // DynamoDB Local updates its indexes with the write: the feed has nothing to wait for.
                 Duration.ZERO, credentials);
 
-        AdminConfig admin = new AdminConfig(sha256(adminToken), new MediaConfig(AUDIO_BUCKET, Optional.of(s3Endpoint)),
+        AdminConfig admin = new AdminConfig(AdminConfig.digestOf(adminToken), new MediaConfig(AUDIO_BUCKET, Optional.of(s3Endpoint)),
                 AdminConfig.DEFAULT_MAX_UPLOAD_BYTES, AdminConfig.MAX_UPLOAD_URL_TTL);
         adminConfig = admin;
 
@@ -267,14 +268,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static byte[] sha256(String token) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static SamTemplate loadTemplate() {
         try (InputStream in = LocalStack.class.getResourceAsStream("/template.yaml")) {
             if (in == null) {
@@ -356,10 +349,9 @@ public final class LocalStack implements AutoCloseable {
         return s3;
     }
 
+    /** Signs as the admin function does, against this stack's S3. */
     public S3Presigner presigner() {
-        return S3Presigner.builder().endpointOverride(s3Endpoint).region(Region.of(REGION)).credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .build();
+        return S3Clients.presigner(config, adminConfig.media());
     }
 
     /** Whether this stack emits S3 ObjectCreated events itself (it does unless S3 is external). */

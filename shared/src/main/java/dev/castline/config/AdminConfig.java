@@ -54,6 +54,15 @@ public record AdminConfig(byte[] adminTokenSha256, MediaConfig media, long maxUp
                 value(env, UPLOAD_URL_TTL_SECONDS).map(v -> Duration.ofSeconds(number(UPLOAD_URL_TTL_SECONDS, v))).orElse(MAX_UPLOAD_URL_TTL));
     }
 
+    /** What {@code ADMIN_TOKEN_SHA256} holds for a token: its SHA-256 over UTF-8. */
+    public static byte[] digestOf(String token) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
     @Override
     public byte[] adminTokenSha256() {
         return adminTokenSha256.clone();

@@ -1,8 +1,7 @@
 package dev.castline.functions.admin;
 
-import java.nio.charset.StandardCharsets;
+import dev.castline.config.AdminConfig;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,14 +28,7 @@ final class BearerAuth {
         if (!m.matches()) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(m.group(1)), expectedDigest);
+        return MessageDigest.isEqual(AdminConfig.digestOf(m.group(1)), expectedDigest);
     }
 
-    static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }

@@ -23,7 +23,7 @@ final class AdminHarness implements AutoCloseable {
     static final String TOKEN = "an-admin-token-for-tests_0123456789";
     private static final URI NO_S3 = URI.create("http://127.0.0.1:9");
 
-    final AdminConfig config = new AdminConfig(BearerAuth.sha256(TOKEN),
+    final AdminConfig config = new AdminConfig(AdminConfig.digestOf(TOKEN),
             new MediaConfig("castline-audio", Optional.of(NO_S3)), 100_000_000, Duration.ofMinutes(15));
     final S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
             .endpointOverride(NO_S3).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
