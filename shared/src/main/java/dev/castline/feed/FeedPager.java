@@ -2,8 +2,6 @@ package dev.castline.feed;
 
 import dev.castline.domain.Episode;
 import dev.castline.domain.Show;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -66,36 +64,14 @@ public final class FeedPager {
         }
         List<Episode> items = episodes.subList(Math.min(episodes.size(), (number - 1) * pageSize),
                 Math.min(episodes.size(), number * pageSize));
-        byte[] xml = writer.render(show, items, new FeedWriter.Page(number, count), lastBuildDate);
-        return Optional.of(new Rendered(xml, new FeedWriter.Page(number, count)));
+        FeedWriter.Page page = new FeedWriter.Page(number, count);
+        return Optional.of(new Rendered(writer.render(show, items, page, lastBuildDate), page));
     }
 
     private int pageSizeThatFits(Show show, List<Episode> episodes, Instant lastBuildDate) {
-        long largest = 0;
-        for (Episode e : episodes) {
-            CountingStream counter = new CountingStream();
-            writer.writeItemFragment(show, e, counter);
-            largest = Math.max(largest, counter.count);
-        }
+        long largest = writer.largestItemBytes(show, episodes);
         // The channel with every paging link, measured on an empty page.
-        ByteArrayOutputStream empty = new ByteArrayOutputStream();
-        writer.write(show, List.of(), new FeedWriter.Page(2, 3), lastBuildDate, empty);
-        long room = maxPageBytes - empty.size();
-        int fits = (int) Math.max(1, room / Math.max(1, largest));
-        return fits;
-    }
-
-    private static final class CountingStream extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
+        long room = maxPageBytes - writer.documentBytes(show, List.of(), new FeedWriter.Page(2, 3), lastBuildDate);
+        return (int) Math.max(1, room / Math.max(1, largest));
     }
 }

@@ -85,11 +85,40 @@ public final class FeedWriter {
         xml.close("channel").close("rss");
     }
 
-    /** Writes one item alone (not a document): the feed's pager uses it to measure items. */
-    void writeItemFragment(Show show, Episode episode, OutputStream out) {
-        XmlOut xml = new XmlOut(out);
-        item(xml, new Links(show), episode);
-        xml.flush();
+    /** The size in bytes of the largest item, each written alone: the feed's pager sizes pages by it. */
+    long largestItemBytes(Show show, List<Episode> episodes) {
+        CountingStream counter = new CountingStream();
+        XmlOut xml = new XmlOut(counter);
+        Links links = new Links(show);
+        long largest = 0;
+        for (Episode episode : episodes) {
+            long before = counter.count;
+            item(xml, links, episode);
+            xml.flush();
+            largest = Math.max(largest, counter.count - before);
+        }
+        return largest;
+    }
+
+    /** The size in bytes of a whole document, written only to be counted. */
+    long documentBytes(Show show, List<Episode> items, Page page, Instant lastBuildDate) {
+        CountingStream counter = new CountingStream();
+        write(show, items, page, lastBuildDate, counter);
+        return counter.count;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 
     private static void channel(XmlOut xml, Show show, Page page, Instant lastBuildDate) {
