@@ -6,8 +6,11 @@ import java.util.Locale;
 public enum LinkKind {
     REFERENCE, LIBRARY;
 
+    /** Lower case, as in the API and the table; made once, it is read for every episode read. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static LinkKind fromWire(String value, String field) {

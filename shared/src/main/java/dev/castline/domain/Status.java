@@ -10,8 +10,11 @@ import java.util.Locale;
 public enum Status {
     DRAFT, SCHEDULED, PUBLISHED;
 
+    /** Lower case, as in the API and the table; made once, it is read for every episode read. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public boolean isReleased() {
