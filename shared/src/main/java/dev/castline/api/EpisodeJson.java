@@ -2,7 +2,6 @@ package dev.castline.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.castline.domain.Audio;
-import dev.castline.domain.Chapter;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Guest;
@@ -37,7 +36,7 @@ public final class EpisodeJson {
             summaryFields(json, e.toSummary());
             json.writeStringField("guid", e.guid());
             json.writeStringField("showNotes", e.showNotesHtml() == null ? "" : e.showNotesHtml());
-            chapters(json, e.chapters());
+            ChaptersJson.chapters(json, e.chapters());
             links(json, e.links());
             numbering(json, e);
             json.writeEndObject();
@@ -74,20 +73,6 @@ public final class EpisodeJson {
         }
         json.writeStringField("episodeType", e.episodeType().wireName());
         json.writeBooleanField("explicit", e.explicit());
-    }
-
-    /** {@code "chapters": [{startTime, title, url?}]}, times in seconds: shared with the host's view. */
-    public static void chapters(JsonGenerator json, List<Chapter> chapters) throws IOException {
-        json.writeArrayFieldStart("chapters");
-        for (Chapter c : chapters) {
-            json.writeStartObject();
-            json.writeFieldName("startTime");
-            json.writeNumber(ChaptersJson.seconds(c.startMillis()));
-            json.writeStringField("title", c.title());
-            Json.optionalString(json, "url", c.url());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
     }
 
     public static void links(JsonGenerator json, List<Link> links) throws IOException {

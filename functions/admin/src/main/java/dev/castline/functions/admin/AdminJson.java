@@ -28,7 +28,7 @@ final class AdminJson {
             Json.optionalString(json, "summary", e.summary());
             Json.optionalString(json, "showNotes", e.showNotesMarkdown());
             Json.optionalString(json, "showNotesHtml", e.showNotesHtml());
-            EpisodeJson.chapters(json, e.chapters());
+            ChaptersJson.chapters(json, e.chapters());
             EpisodeJson.guests(json, e.guests());
             Json.stringArray(json, "tags", e.tags());
             EpisodeJson.links(json, e.links());
