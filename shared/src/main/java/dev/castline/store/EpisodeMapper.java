@@ -355,18 +355,18 @@ public final class EpisodeMapper {
         return out;
     }
 
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
         if (value != null) {
             item.put(name, s(value));
         }
     }
 
-    private static String str(Map<String, AttributeValue> item, String name) {
+    static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? null : v.s();
     }
 
-    private static Integer integer(Map<String, AttributeValue> item, String name) {
+    static Integer integer(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? null : Integer.valueOf(v.n());
     }

@@ -1,7 +1,10 @@
 package dev.castline.store;
 
+import static dev.castline.store.EpisodeMapper.integer;
 import static dev.castline.store.EpisodeMapper.n;
+import static dev.castline.store.EpisodeMapper.putIfPresent;
 import static dev.castline.store.EpisodeMapper.s;
+import static dev.castline.store.EpisodeMapper.str;
 
 import dev.castline.domain.Show;
 import java.time.Instant;
@@ -32,6 +35,18 @@ public final class ShowMapper {
         return Map.of(EpisodeMapper.PK, s("SHOW"), EpisodeMapper.SK, s("SHOW"));
     }
 
+    /** The clauses of every write that moves the feed's validators on: with {@link #feedMoved} and values. */
+    static final String FEED_MOVED_SET = "#changed = :changed";
+    static final String FEED_MOVED_ADD = "ADD #version :one";
+
+    /** Adds what {@link #FEED_MOVED_SET} and {@link #FEED_MOVED_ADD} name: the show item's validators, now. */
+    static void feedMoved(Map<String, String> names, Map<String, AttributeValue> values, Instant now) {
+        names.put("#changed", FEED_CHANGED_AT);
+        names.put("#version", FEED_VERSION);
+        values.put(":changed", s(now.toString()));
+        values.put(":one", n(1));
+    }
+
     static String scheduledAttribute(String episodeId) {
         return SCHEDULED_PREFIX + episodeId;
     }
@@ -39,22 +54,22 @@ public final class ShowMapper {
     /** The show's fields as attribute values; absent optional fields are left out (and removed on save). */
     static Map<String, AttributeValue> showAttributes(Show show) {
         Map<String, AttributeValue> m = new HashMap<>();
-        put(m, "title", show.title());
-        put(m, "author", show.author());
-        put(m, "description", show.description());
-        put(m, "language", show.language());
-        put(m, "artworkUrl", show.artworkUrl());
-        put(m, "appleCategory", show.appleCategory());
-        put(m, "appleSubcategory", show.appleSubcategory());
+        putIfPresent(m, "title", show.title());
+        putIfPresent(m, "author", show.author());
+        putIfPresent(m, "description", show.description());
+        putIfPresent(m, "language", show.language());
+        putIfPresent(m, "artworkUrl", show.artworkUrl());
+        putIfPresent(m, "appleCategory", show.appleCategory());
+        putIfPresent(m, "appleSubcategory", show.appleSubcategory());
         m.put("explicit", AttributeValue.fromBool(show.explicit()));
-        put(m, "ownerName", show.ownerName());
-        put(m, "ownerEmail", show.ownerEmail());
-        put(m, "siteBaseUrl", show.siteBaseUrl());
-        put(m, "copyright", show.copyright());
-        put(m, "fundingUrl", show.fundingUrl());
-        put(m, "fundingText", show.fundingText());
-        put(m, "feedUrl", show.feedUrl());
-        put(m, "podcastGuid", show.podcastGuid());
+        putIfPresent(m, "ownerName", show.ownerName());
+        putIfPresent(m, "ownerEmail", show.ownerEmail());
+        putIfPresent(m, "siteBaseUrl", show.siteBaseUrl());
+        putIfPresent(m, "copyright", show.copyright());
+        putIfPresent(m, "fundingUrl", show.fundingUrl());
+        putIfPresent(m, "fundingText", show.fundingText());
+        putIfPresent(m, "feedUrl", show.feedUrl());
+        putIfPresent(m, "podcastGuid", show.podcastGuid());
         m.put("serial", AttributeValue.fromBool(show.serial()));
         m.put("locked", AttributeValue.fromBool(show.locked()));
         if (show.feedItemLimit() != null) {
@@ -77,7 +92,7 @@ public final class ShowMapper {
                 str(item, "ownerName"), str(item, "ownerEmail"), str(item, "siteBaseUrl"), str(item, "copyright"),
                 str(item, "fundingUrl"), str(item, "fundingText"), str(item, "feedUrl"), str(item, "podcastGuid"),
                 bool(item, "serial"), bool(item, "locked"),
-                item.containsKey("feedItemLimit") ? Integer.valueOf(item.get("feedItemLimit").n()) : null);
+                integer(item, "feedItemLimit"));
     }
 
     static FeedState feedState(Map<String, AttributeValue> item) {
@@ -90,17 +105,6 @@ public final class ShowMapper {
         long version = item.containsKey(FEED_VERSION) ? Long.parseLong(item.get(FEED_VERSION).n()) : 0;
         Instant changedAt = item.containsKey(FEED_CHANGED_AT) ? Instant.parse(item.get(FEED_CHANGED_AT).s()) : null;
         return new FeedState(version, changedAt, scheduled);
-    }
-
-    private static void put(Map<String, AttributeValue> m, String name, String value) {
-        if (value != null) {
-            m.put(name, s(value));
-        }
-    }
-
-    private static String str(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null ? null : v.s();
     }
 
     private static boolean bool(Map<String, AttributeValue> item, String name) {
