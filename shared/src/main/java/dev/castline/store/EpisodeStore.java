@@ -322,19 +322,16 @@ public final class EpisodeStore {
         }
         Instant now = clock.instant();
         String id = next != null ? next.id() : previous.id();
-        Map<String, String> names = new HashMap<>(Map.of(
-                "#version", ShowMapper.FEED_VERSION,
-                "#changed", ShowMapper.FEED_CHANGED_AT,
-                "#scheduled", ShowMapper.scheduledAttribute(id)));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":one", EpisodeMapper.n(1),
-                ":changed", s(now.toString())));
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        ShowMapper.feedMoved(names, values, now);
+        names.put("#scheduled", ShowMapper.scheduledAttribute(id));
         String expression;
         if (isReleased && next.publishAt().isAfter(now)) {
             values.put(":at", s(next.publishAt().toString()));
-            expression = "SET #changed = :changed, #scheduled = :at ADD #version :one";
+            expression = "SET " + ShowMapper.FEED_MOVED_SET + ", #scheduled = :at " + ShowMapper.FEED_MOVED_ADD;
         } else {
-            expression = "SET #changed = :changed REMOVE #scheduled ADD #version :one";
+            expression = "SET " + ShowMapper.FEED_MOVED_SET + " REMOVE #scheduled " + ShowMapper.FEED_MOVED_ADD;
         }
         return Optional.of(TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)

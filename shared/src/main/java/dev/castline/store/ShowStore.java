@@ -60,13 +60,10 @@ public final class ShowStore {
             }
             i++;
         }
-        names.put("#changed", ShowMapper.FEED_CHANGED_AT);
-        names.put("#version", ShowMapper.FEED_VERSION);
-        placeholders.put(":changed", AttributeValue.fromS(clock.instant().toString()));
-        placeholders.put(":one", AttributeValue.fromN("1"));
-        sets.add("#changed = :changed");
+        ShowMapper.feedMoved(names, placeholders, clock.instant());
+        sets.add(ShowMapper.FEED_MOVED_SET);
         String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes))
-                + " ADD #version :one";
+                + " " + ShowMapper.FEED_MOVED_ADD;
         DynamoCalls.call(() -> dynamo.updateItem(r -> r.tableName(table).key(ShowMapper.key())
                 .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(placeholders)));
         return show;
