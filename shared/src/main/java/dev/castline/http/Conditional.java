@@ -14,24 +14,37 @@ public final class Conditional {
     }
 
     public static String etagOf(byte[] body) {
+        return "\"" + opaqueOf(body) + "\"";
+    }
+
+    /** The inside of an ETag: 22 characters of the SHA-256 of {@code material}, URL-safe Base64. */
+    public static String opaqueOf(byte[] material) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }
 
-    /** True when the client's cached copy, named in {@code If-None-Match}, is still current. */
-    public static boolean notModified(Optional<String> ifNoneMatch, String etag) {
+    /**
+     * True when the client's cached copy, named in {@code If-None-Match}, is still current: when it
+     * names any of {@code etags}, the tags this content goes by (a resource served in several
+     * encodings has one per encoding).
+     */
+    public static boolean notModified(Optional<String> ifNoneMatch, String... etags) {
         if (ifNoneMatch.isEmpty()) {
             return false;
         }
-        String opaque = stripWeak(etag);
         for (String candidate : ifNoneMatch.get().split(",")) {
             String c = candidate.strip();
-            if (c.equals("*") || stripWeak(c).equals(opaque)) {
+            if (c.equals("*")) {
                 return true;
+            }
+            for (String etag : etags) {
+                if (stripWeak(c).equals(stripWeak(etag))) {
+                    return true;
+                }
             }
         }
         return false;

@@ -1,15 +1,13 @@
 package dev.castline.functions.feed;
 
+import dev.castline.http.Conditional;
 import dev.castline.store.FeedState;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -29,16 +27,7 @@ final class FeedValidators {
          */
         boolean matches(Optional<String> ifNoneMatch, Optional<String> ifModifiedSince) {
             if (ifNoneMatch.isPresent()) {
-                for (String candidate : ifNoneMatch.get().split(",")) {
-                    String tag = candidate.strip();
-                    if (tag.startsWith("W/")) {
-                        tag = tag.substring(2);
-                    }
-                    if (tag.equals("*") || tag.equals("\"" + opaque + "\"") || tag.equals("\"" + opaque + GZIP_SUFFIX + "\"")) {
-                        return true;
-                    }
-                }
-                return false;
+                return Conditional.notModified(ifNoneMatch, "\"" + opaque + "\"", "\"" + opaque + GZIP_SUFFIX + "\"");
             }
             if (ifModifiedSince.isPresent() && lastModified.isPresent()) {
                 try {
@@ -54,16 +43,7 @@ final class FeedValidators {
 
     Current of(FeedState state, Instant now, int page, boolean gzip) {
         String material = state.version() + "|" + state.lastDueAt(now).map(Instant::toString).orElse("-") + "|" + page;
-        String opaque = digest(material);
+        String opaque = Conditional.opaqueOf(material.getBytes(StandardCharsets.UTF_8));
         return new Current("\"" + opaque + (gzip ? GZIP_SUFFIX : "") + "\"", opaque, state.lastModifiedAt(now));
-    }
-
-    private static String digest(String material) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }
