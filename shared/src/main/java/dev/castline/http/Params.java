@@ -1,9 +1,10 @@
 package dev.castline.http;
 
+import dev.castline.domain.Slugs;
 import dev.castline.domain.Tags;
 import java.util.Optional;
 
-/** Query parameter parsing for the public listing: each bad value is a 400 naming the parameter. */
+/** Parameter parsing for the public routes: each bad value is a 400 naming the parameter. */
 public final class Params {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -24,6 +25,15 @@ public final class Params {
             }
         }
         throw ApiException.badRequest("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    /** The {@code {slug}} path parameter, checked before anything is read for it. */
+    public static String slug(ApiRequest request) {
+        String slug = request.path("slug").orElse("");
+        if (!Slugs.isValid(slug)) {
+            throw ApiException.badRequest("slug", "slug must be lowercase letters and digits in hyphen-separated words, at most " + Slugs.MAX_LENGTH + " characters");
+        }
+        return slug;
     }
 
     public static Optional<String> tag(ApiRequest request) {

@@ -4,7 +4,6 @@ import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.domain.Episode;
 import dev.castline.domain.Show;
-import dev.castline.domain.Slugs;
 import dev.castline.feed.ChaptersJson;
 import dev.castline.feed.FeedPager;
 import dev.castline.feed.FeedWriter;
@@ -13,6 +12,7 @@ import dev.castline.http.ApiException;
 import dev.castline.http.ApiHandler;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
+import dev.castline.http.Params;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
 import java.time.Clock;
@@ -119,10 +119,7 @@ public final class FeedHandler extends ApiHandler {
     }
 
     private ApiResponse chapters(ApiRequest request) {
-        String slug = request.path("slug").orElse("");
-        if (!Slugs.isValid(slug)) {
-            throw ApiException.badRequest("slug", "slug must be lowercase letters and digits in hyphen-separated words, at most " + Slugs.MAX_LENGTH + " characters");
-        }
+        String slug = Params.slug(request);
         Episode episode = episodes.findPublicBySlug(slug, clock.instant())
                 .orElseThrow(() -> ApiException.notFound("No published episode has this slug."));
         if (!episode.slug().equals(slug)) {

@@ -4,12 +4,12 @@ import dev.castline.api.EpisodeJson;
 import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.domain.Episode;
-import dev.castline.domain.Slugs;
 import dev.castline.http.ApiException;
 import dev.castline.http.ApiEvents;
 import dev.castline.http.ApiHandler;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
+import dev.castline.http.Params;
 import dev.castline.store.EpisodeStore;
 import java.time.Clock;
 import java.util.Map;
@@ -50,10 +50,7 @@ public final class GetEpisodeHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        String slug = request.path("slug").orElse("");
-        if (!Slugs.isValid(slug)) {
-            throw ApiException.badRequest("slug", "slug must be lowercase letters and digits in hyphen-separated words, at most " + Slugs.MAX_LENGTH + " characters");
-        }
+        String slug = Params.slug(request);
         Episode episode = store.findPublicBySlug(slug, clock.instant())
                 .orElseThrow(() -> ApiException.notFound("No published episode has this slug."));
         if (!episode.slug().equals(slug)) {
