@@ -1,10 +1,6 @@
 package dev.castline.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,10 +23,6 @@ import java.util.Map;
  * candidate, list-episodes started with them. Writes bench/results/cold-start.txt.
  */
 public final class ColdStart {
-    /** Lambda's java21 runtime flags; the heap as Lambda sizes it for the template's 1024 MB. */
-    static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx870m");
-
     /** @param jvmOptions what JAVA_TOOL_OPTIONS holds for it, as Lambda passes the function's environment */
     record Candidate(String name, String classpath, String handler, String event, List<String> flags, String jvmOptions) {
     }
@@ -44,14 +36,14 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path root = Path.of("").toAbsolutePath();
-        String launcher = root.resolve("bench/launcher/target/launcher.jar").toString();
+        String launcher = FunctionJvm.launcher(root);
         String baseline = root.resolve("bench/baseline/target/baseline.jar") + ":" + launcher;
         // What the template sets for every function, so measured as deployed; the baselines have none.
         String deployed = SamOptions.javaToolOptions(root.resolve("template.yaml"));
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", "list-episodes.json", List.of(), ""));
         for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
-            String classpath = function(root, f.module()) + ":" + launcher;
+            String classpath = FunctionJvm.classpath(root, f.module());
             candidates.add(new Candidate(baselineOf(f.module()), baseline, BASELINES.get(f.module()), f.event(), List.of(), ""));
             candidates.add(new Candidate(f.module(), classpath, f.handler(), f.event(), List.of(), deployed));
             candidates.add(new Candidate(f.module() + ", no preload", classpath, f.handler(), f.event(), NO_PRELOAD, deployed));
@@ -61,7 +53,7 @@ public final class ColdStart {
                 "dev.castline.bench.crt.CrtListEpisodes", "list-episodes.json", NO_PRELOAD, deployed));
         for (int i = 1; i < args.length; i++) {
             // More JVM options to try, as JAVA_TOOL_OPTIONS: measured on list-episodes beside the rest.
-            candidates.add(new Candidate("list-episodes with " + args[i], function(root, "list-episodes") + ":" + launcher,
+            candidates.add(new Candidate("list-episodes with " + args[i], FunctionJvm.classpath(root, "list-episodes"),
                     "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", List.of(), args[i]));
         }
         try (BenchStack stack = BenchStack.start(root)) {
@@ -81,43 +73,8 @@ public final class ColdStart {
     }
 
     private static Sample run(Candidate c, Path root, BenchStack stack) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(BenchStack.java());
-        command.addAll(LAMBDA_FLAGS);
-        command.addAll(c.flags());
-        command.add("-cp");
-        command.add(c.classpath());
-        command.add("dev.castline.bench.lambda.LambdaLauncher");
-        command.add(c.handler());
-        command.add(root.resolve("events").resolve(c.event()).toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(stack.functionEnvironment());
-        if (!c.jvmOptions().isEmpty()) {
-            builder.environment().put("JAVA_TOOL_OPTIONS", c.jvmOptions());
-        }
-        long start = System.nanoTime();
-        Process process = builder.start();
-        long responded = -1;
-        long rss = -1;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                output.append(line).append('\n');
-                if (line.startsWith("RESPONSE ")) {
-                    responded = System.nanoTime();
-                    if (!line.startsWith("RESPONSE 200 ")) {
-                        throw new IllegalStateException(c.name() + " did not answer 200: " + line);
-                    }
-                } else if (line.startsWith("PEAK_RSS_KB ")) {
-                    rss = Long.parseLong(line.substring(12).strip());
-                }
-            }
-        }
-        process.waitFor();
-        if (responded < 0) {
-            throw new IllegalStateException(c.name() + " gave no response:\n" + output);
-        }
-        return new Sample((responded - start) / 1_000_000, rss);
+        FunctionJvm.Result r = FunctionJvm.run(root, stack, List.of(), c.flags(), c.jvmOptions(), c.classpath(), c.handler(), c.event());
+        return new Sample(r.responseMillis(), r.figure("PEAK_RSS_KB"));
     }
 
     private static void report(Map<String, List<Sample>> samples, int rounds, Path root) throws IOException {
@@ -161,13 +118,10 @@ public final class ColdStart {
         return samples.get(name).stream().map(Sample::millis).sorted().toList();
     }
 
-    private static long median(List<Long> sorted) {
+    static long median(List<Long> sorted) {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static String function(Path root, String module) {
-        return root.resolve("functions").resolve(module).resolve("target/function.jar").toString();
-    }
 
 }

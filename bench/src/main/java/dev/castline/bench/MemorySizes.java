@@ -1,9 +1,6 @@
 package dev.castline.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +45,7 @@ public final class MemorySizes {
             System.err.println("MemorySizes needs root and a writable cgroup v1 cpu controller at " + CGROUP_ROOT);
             System.exit(2);
         }
-        String launcher = root.resolve("bench/launcher/target/launcher.jar").toString();
+        String deployedOptions = SamOptions.javaToolOptions(root.resolve("template.yaml")); // as Lambda passes the template's
         Map<String, Path> groups = new LinkedHashMap<>();
         for (int mb : MEGABYTES) {
             Path group = CGROUP_ROOT.resolve("castline-bench-" + mb);
@@ -62,8 +59,7 @@ public final class MemorySizes {
             for (int round = 1; round <= rounds; round++) {
                 for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
                     for (int mb : MEGABYTES) {
-                        Path artifact = root.resolve("functions").resolve(f.module()).resolve("target/function.jar");
-                        Sample s = run(root, stack, groups.get(Integer.toString(mb)), mb, artifact + ":" + launcher, f);
+                        Sample s = run(root, stack, groups.get(Integer.toString(mb)), mb, deployedOptions, f);
                         samples.computeIfAbsent(f.module() + "@" + mb, k -> new ArrayList<>()).add(s);
                     }
                 }
@@ -77,46 +73,13 @@ public final class MemorySizes {
         report(samples, rounds, root);
     }
 
-    private static Sample run(Path root, BenchStack stack, Path group, int mb, String classpath, PreloadLists.Function f)
+    private static Sample run(Path root, BenchStack stack, Path group, int mb, String deployedOptions, PreloadLists.Function f)
             throws IOException, InterruptedException {
-        List<String> java = new ArrayList<>();
-        java.add(BenchStack.java());
-        java.addAll(ColdStart.LAMBDA_FLAGS.stream().filter(flag -> !flag.startsWith("-Xmx")).toList());
-        java.add("-Xmx" + (mb * 85 / 100) + "m");
-        java.addAll(List.of("-cp", classpath, "dev.castline.bench.lambda.LambdaLauncher", f.handler(),
-                root.resolve("events").resolve(f.event()).toString(), Integer.toString(WARM_INVOCATIONS)));
         // The shell joins the cgroup, then becomes the JVM: every thread it starts is throttled.
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c",
-                "echo $$ > " + group.resolve("cgroup.procs") + " && exec \"$@\"", "sh");
-        builder.command().addAll(java);
-        builder.redirectErrorStream(true).environment().putAll(stack.functionEnvironment());
-        String deployed = SamOptions.javaToolOptions(root.resolve("template.yaml"));
-        if (!deployed.isEmpty()) {
-            builder.environment().put("JAVA_TOOL_OPTIONS", deployed); // as Lambda passes the template's
-        }
-        long start = System.nanoTime();
-        Process process = builder.start();
-        long cold = -1;
-        double warm = -1;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                output.append(line).append('\n');
-                if (line.startsWith("RESPONSE ")) {
-                    cold = (System.nanoTime() - start) / 1_000_000;
-                    if (!line.startsWith("RESPONSE 200 ")) {
-                        throw new IllegalStateException(f.module() + " did not answer 200: " + line);
-                    }
-                } else if (line.startsWith("WARM_P50_US ")) {
-                    warm = Long.parseLong(line.substring(12).strip()) / 1000.0;
-                }
-            }
-        }
-        process.waitFor();
-        if (cold < 0 || warm < 0) {
-            throw new IllegalStateException(f.module() + " at " + mb + " MB did not finish:\n" + output);
-        }
-        return new Sample(cold, warm);
+        List<String> inCgroup = List.of("sh", "-c", "echo $$ > " + group.resolve("cgroup.procs") + " && exec \"$@\"", "sh");
+        FunctionJvm.Result r = FunctionJvm.run(root, stack, inCgroup, List.of("-Xmx" + (mb * 85 / 100) + "m"), deployedOptions,
+                FunctionJvm.classpath(root, f.module()), f.handler(), f.event(), Integer.toString(WARM_INVOCATIONS));
+        return new Sample(r.responseMillis(), r.figure("WARM_P50_US") / 1000.0);
     }
 
     private static void report(Map<String, List<Sample>> samples, int rounds, Path root) throws IOException {
@@ -130,7 +93,7 @@ public final class MemorySizes {
         for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
             for (int mb : MEGABYTES) {
                 List<Sample> s = samples.get(f.module() + "@" + mb);
-                long cold = median(s.stream().map(Sample::coldMillis).sorted().toList());
+                long cold = ColdStart.median(s.stream().map(Sample::coldMillis).sorted().toList());
                 double warm = s.stream().mapToDouble(Sample::warmMillis).sorted().toArray()[s.size() / 2];
                 double billedSeconds = Math.ceil(warm) / 1000.0;
                 double usd = mb / 1024.0 * billedSeconds * USD_PER_GB_SECOND * 1_000_000;
@@ -143,8 +106,4 @@ public final class MemorySizes {
         Files.writeString(results.resolve("memory-sizes.txt"), out.toString());
     }
 
-    private static long median(List<Long> sorted) {
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
 }

@@ -32,29 +32,13 @@ public final class PreloadLists {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
-        String launcher = root.resolve("bench/launcher/target/launcher.jar").toString();
         try (BenchStack stack = BenchStack.start(root)) {
             for (Function f : READ_FUNCTIONS) {
-                Path artifact = root.resolve("functions").resolve(f.module()).resolve("target/function.jar");
+                Path artifact = FunctionJvm.artifact(root, f.module());
                 Path log = Files.createTempFile("class-load-", ".log");
                 try {
-                    List<String> command = new ArrayList<>();
-                    command.add(BenchStack.java());
-                    command.addAll(ColdStart.LAMBDA_FLAGS);
-                    command.add("-Dcastline.preload=false");
-                    command.add("-Xlog:class+load=info:file=" + log + ":none");
-                    command.add("-cp");
-                    command.add(artifact + ":" + launcher);
-                    command.add("dev.castline.bench.lambda.LambdaLauncher");
-                    command.add(f.handler());
-                    command.add(root.resolve("events").resolve(f.event()).toString());
-                    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-                    builder.environment().putAll(stack.functionEnvironment());
-                    Process process = builder.start();
-                    String output = new String(process.getInputStream().readAllBytes());
-                    if (process.waitFor() != 0 || !output.contains("RESPONSE 200 ")) {
-                        throw new IllegalStateException(f.module() + " did not answer 200:\n" + output);
-                    }
+                    FunctionJvm.run(root, stack, List.of(), List.of(ColdStart.NO_PRELOAD.get(0), "-Xlog:class+load=info:file=" + log + ":none"),
+                            "", FunctionJvm.classpath(root, f.module()), f.handler(), f.event());
                     List<String> classes = firstRequestClasses(Files.readAllLines(log), artifact);
                     Path target = root.resolve("functions").resolve(f.module())
                             .resolve("src/main/resources/META-INF/castline/first-request.classes");
