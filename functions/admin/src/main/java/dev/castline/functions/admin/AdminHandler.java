@@ -5,7 +5,6 @@ import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.config.S3Clients;
 import dev.castline.domain.Episode;
-import dev.castline.domain.EpisodeRules;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Slugs;
@@ -34,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -47,6 +47,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 public final class AdminHandler extends ApiHandler {
     private static final int MAX_DERIVED_SLUG_ATTEMPTS = 20;
     private static final Map<String, String> EXTENSIONS = Map.of("audio/mpeg", "mp3", "audio/x-m4a", "m4a");
+    private static final Pattern EPISODE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final BearerAuth auth;
     private final EpisodeStore episodes;
@@ -116,10 +117,10 @@ public final class AdminHandler extends ApiHandler {
                 now, now, 1, List.of(), null);
         Episode draft = EpisodeInput.apply(body, blank.toBuilder()).build();
         boolean slugGiven = body.has("slug");
+        String derived = slugGiven ? null : Slugs.fromTitle(draft.title());
         if (!slugGiven) {
-            draft = draft.toBuilder().slug(Slugs.fromTitle(draft.title())).build();
+            draft = draft.toBuilder().slug(derived).build();
         }
-        EpisodeRules.validate(draft);
         for (int attempt = 1; ; attempt++) {
             try {
                 Episode created = episodes.create(draft);
@@ -136,9 +137,8 @@ public final class AdminHandler extends ApiHandler {
                 if (attempt >= MAX_DERIVED_SLUG_ATTEMPTS) {
                     throw ApiException.conflict("slug", "no free slug could be made from the title: give one");
                 }
-                String base = Slugs.fromTitle(draft.title());
                 String suffix = "-" + (attempt + 1);
-                draft = draft.toBuilder().slug(base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix).build();
+                draft = draft.toBuilder().slug(derived.substring(0, Math.min(derived.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix).build();
             }
         }
     }
@@ -284,7 +284,7 @@ public final class AdminHandler extends ApiHandler {
 
     private Episode load(ApiRequest request) {
         String id = request.path("id").orElse("");
-        if (!id.matches("[A-Za-z0-9-]{1,64}")) {
+        if (!EPISODE_ID.matcher(id).matches()) {
             throw ApiException.badRequest("id", "id must be 1 to 64 letters, digits or hyphens");
         }
         return episodes.findById(id, true).orElseThrow(() -> ApiException.notFound("No episode has this id."));
