@@ -13,6 +13,7 @@ import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Status;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -251,6 +252,14 @@ public final class EpisodeStore {
                 new ConflictException(ConflictException.Reason.SLUG_TAKEN, "slug is already in use"),
                 new ConflictException(ConflictException.Reason.ID_TAKEN, "an episode with this id exists")));
         return episode;
+    }
+
+    /**
+     * {@link #update(Episode, Episode)} with {@code changes} at the next version, stamped with this
+     * store's clock to the second: what every edit does.
+     */
+    public Episode update(Episode previous, Episode.Builder changes) {
+        return update(previous, changes.version(previous.version() + 1).updatedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS)).build());
     }
 
     /**

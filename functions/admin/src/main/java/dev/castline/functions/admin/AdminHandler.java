@@ -271,9 +271,8 @@ public final class AdminHandler extends ApiHandler {
     }
 
     private Episode store(Episode current, Episode.Builder next) {
-        Episode candidate = next.version(current.version() + 1).updatedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS)).build();
         try {
-            return episodes.update(current, candidate);
+            return episodes.update(current, next);
         } catch (ConflictException e) {
             if (e.reason() == ConflictException.Reason.SLUG_TAKEN) {
                 throw ApiException.conflict("slug", "slug is already in use by another episode");

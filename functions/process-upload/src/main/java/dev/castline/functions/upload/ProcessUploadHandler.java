@@ -23,7 +23,6 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +53,6 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
     private final EpisodeStore episodes;
     private final S3Client s3;
     private final String bucket;
-    private final Clock clock;
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public ProcessUploadHandler() {
@@ -69,7 +67,6 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
         this.episodes = new EpisodeStore(dynamo, config.tableName(), clock);
         this.s3 = s3;
         this.bucket = media.audioBucket();
-        this.clock = clock;
     }
 
     @Override
@@ -105,13 +102,12 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
             if (info.isEmpty() && refusal == null) {
                 return; // the object is gone: a later upload replaced it, or the episode was deleted
             }
-            Episode next = info.isPresent()
+            Episode.Builder next = info.isPresent()
                     ? episode.toBuilder().audio(new Audio(key, info.get().contentType(), info.get().bytes(), info.get().durationMillis()))
-                            .upload(null).build()
-                    : episode.toBuilder().upload(episode.upload().rejected(refusal)).build();
+                            .upload(null)
+                    : episode.toBuilder().upload(episode.upload().rejected(refusal));
             try {
-                episodes.update(episode, next.toBuilder().version(episode.version() + 1)
-                        .updatedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS)).build());
+                episodes.update(episode, next);
             } catch (ConflictException e) {
                 if (attempt < CONFLICT_ATTEMPTS) {
                     continue; // the host edited the episode meanwhile: read it again
