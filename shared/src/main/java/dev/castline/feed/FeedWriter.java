@@ -1,7 +1,9 @@
 package dev.castline.feed;
 
 import dev.castline.domain.Chapter;
+import dev.castline.api.Paths;
 import dev.castline.domain.Episode;
+import dev.castline.domain.MediaKey;
 import dev.castline.domain.Guest;
 import dev.castline.domain.Show;
 import java.io.OutputStream;
@@ -15,7 +17,7 @@ import java.util.Locale;
  * Writes the podcast feed (RSS 2.0 with the iTunes, Podcasting 2.0, Podlove Simple Chapters,
  * content and Atom namespaces) as a stream, straight into the response buffer: no DOM, no
  * intermediate strings per item. {@link XmlOut} keeps it well-formed whatever the data. What
- * each element means is in FEED-RULES.md.
+ * each element means is in docs/feed-rules.md.
  */
 public final class FeedWriter {
     public static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
@@ -178,7 +180,7 @@ public final class FeedWriter {
         xml.start("guid").attribute("isPermaLink", "false").endStart().text(e.guid()).close("guid");
         xml.element("pubDate", rfc2822(e.publishAt()));
         xml.start("enclosure")
-                .attribute("url", mediaBaseUrl + "/" + e.audio().key())
+                .attribute("url", MediaKey.url(mediaBaseUrl, e.audio().key()))
                 .attribute("length", Long.toString(e.audio().bytes()))
                 .attribute("type", e.audio().contentType())
                 .endEmpty();
@@ -230,9 +232,9 @@ public final class FeedWriter {
 
         Links(Show show) {
             String site = show.siteBaseUrl();
-            this.episodeBase = (site.endsWith("/") ? site.substring(0, site.length() - 1) : site) + "/episodes/";
+            this.episodeBase = (site.endsWith("/") ? site.substring(0, site.length() - 1) : site) + Paths.EPISODES;
             // The chapters JSON sits beside the feed: {feed's folder}/episodes/{slug}/chapters.json.
-            this.chaptersBase = URI.create(show.feedUrl()).resolve("episodes/").toString();
+            this.chaptersBase = URI.create(show.feedUrl()).resolve(Paths.EPISODES.substring(1)).toString();
         }
 
         String episodePage(Episode e) {
@@ -240,7 +242,7 @@ public final class FeedWriter {
         }
 
         String chapters(Episode e) {
-            return chaptersBase + e.slug() + "/chapters.json";
+            return chaptersBase + e.slug() + "/" + Paths.CHAPTERS_FILE;
         }
     }
 

@@ -42,7 +42,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Checks a rendered podcast RSS feed against the rules in FEED-RULES.md (Apple's RSS requirements,
+ * Checks a rendered podcast RSS feed against the rules in docs/feed-rules.md (Apple's RSS requirements,
  * the Podcasting 2.0 namespace and Podlove Simple Chapters), so that feed tests can assert "no
  * violations" and, on failure, print every broken rule at once instead of the first one.
  *
