@@ -20,6 +20,8 @@ endef
 # One line per function.
 $(eval $(call lambda_function,ListEpisodesFunction,functions/list-episodes))
 $(eval $(call lambda_function,GetEpisodeFunction,functions/get-episode))
+$(eval $(call lambda_function,ShowFunction,functions/show))
+$(eval $(call lambda_function,OpenApiFunction,functions/openapi))
 $(eval $(call lambda_function,FeedFunction,functions/feed))
 $(eval $(call lambda_function,AdminFunction,functions/admin))
 $(eval $(call lambda_function,ProcessUploadFunction,functions/process-upload))

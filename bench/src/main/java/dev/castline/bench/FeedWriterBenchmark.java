@@ -26,7 +26,7 @@ import dev.castline.domain.Link;
 import dev.castline.domain.LinkKind;
 import dev.castline.domain.PodcastGuid;
 import dev.castline.domain.Show;
-import dev.castline.domain.ShowNotes;
+import dev.castline.host.ShowNotes;
 import dev.castline.domain.Status;
 import dev.castline.feed.FeedWriter;
 import java.io.ByteArrayOutputStream;

@@ -5,9 +5,13 @@ import dev.castline.config.AdminConfig;
 import dev.castline.config.Config;
 import dev.castline.config.MediaConfig;
 import dev.castline.config.S3Clients;
+import dev.castline.host.EpisodeService;
+import dev.castline.host.ShowSettings;
+import dev.castline.media.S3MediaObjects;
 import dev.castline.store.CastlineTable;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
+import dev.castline.store.TableLayout;
 import dev.castline.template.SamTemplate;
 import dev.castline.testing.DynamoDbLocal;
 import java.io.IOException;
@@ -162,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
         adminToken = settings.adminToken() != null ? settings.adminToken() : LocalSecrets.getOrCreate(dataDir, "admin-token");
         String cursorKey = LocalSecrets.getOrCreate(dataDir, "cursor-signing-key");
         baseUrl = URI.create("http://" + HOST + ":" + apiPort);
-        config = new Config(REGION, TABLE, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
+        config = new Config(REGION, TABLE, TableLayout.DEFAULT_SHOW, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
                 Optional.of(dynamoEndpoint), Duration.ofSeconds(60), Duration.ofSeconds(300),
                 // DynamoDB Local updates its indexes with the write: the feed has nothing to wait for.
                 Duration.ZERO, credentials);
@@ -185,8 +189,10 @@ public final class LocalStack implements AutoCloseable {
 
         if (firstStart && settings.sampleData()) {
             Clock clock = Clock.systemUTC();
-            sampleSlugs = SampleData.load(new EpisodeStore(dynamo, TABLE, clock), new ShowStore(dynamo, TABLE, clock),
-                    baseUrl + "/feed.xml");
+            TableLayout layout = config.layout();
+            sampleSlugs = SampleData.load(
+                    new EpisodeService(new EpisodeStore(dynamo, TABLE, layout, clock), new S3MediaObjects(s3, AUDIO_BUCKET), clock),
+                    new ShowSettings(new ShowStore(dynamo, TABLE, layout, clock)), baseUrl.toString());
         }
 
         try {

@@ -1,5 +1,6 @@
 package dev.castline.local;
 
+import dev.castline.api.Paths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,11 +69,15 @@ public final class LocalStackCommand implements Callable<Integer> {
     private static void printReady(LocalStack stack) {
         String base = stack.baseUrl().toString();
         System.out.println("Castline local stack ready at " + base);
-        System.out.println("  episodes     " + base + "/episodes");
+        System.out.println("  episodes     " + base + Paths.API + "/episodes");
         if (!stack.sampleSlugs().isEmpty()) {
-            System.out.println("  one episode  " + base + "/episodes/" + stack.sampleSlugs().getFirst());
+            System.out.println("  one episode  " + base + Paths.apiEpisode(stack.sampleSlugs().getFirst()));
             System.out.println("  sample data  " + stack.sampleSlugs().size() + " episodes loaded");
         }
+        System.out.println("  show         " + base + Paths.API + "/show");
+        System.out.println("  feed         " + base + Paths.FEED);
+        System.out.println("  OpenAPI      " + base + Paths.API + "/openapi.json");
+        System.out.println("  admin API    " + base + Paths.ADMIN + "/...  (Authorization: Bearer <admin token>)");
         System.out.println("  media        " + base + "/media/{key}");
         System.out.println("  DynamoDB     " + stack.dynamoEndpoint() + "  (table " + LocalStack.TABLE + ")");
         System.out.println("  S3           " + stack.s3Endpoint() + "  (bucket " + LocalStack.AUDIO_BUCKET

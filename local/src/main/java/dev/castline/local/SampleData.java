@@ -2,36 +2,33 @@ package dev.castline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.castline.domain.Audio;
+import dev.castline.api.Paths;
+import dev.castline.domain.AudioFormat;
 import dev.castline.domain.Chapter;
-import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Guest;
 import dev.castline.domain.Link;
 import dev.castline.domain.LinkKind;
-import dev.castline.domain.PodcastGuid;
-import dev.castline.domain.Show;
-import dev.castline.domain.ShowNotes;
-import dev.castline.domain.Slugs;
-import dev.castline.domain.Status;
-import dev.castline.store.EpisodeStore;
-import dev.castline.store.ShowStore;
+import dev.castline.domain.ShowField;
+import dev.castline.host.EpisodeEdit;
+import dev.castline.host.EpisodeService;
+import dev.castline.host.NewEpisode;
+import dev.castline.host.ShowSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Map;
 
 /**
  * Loads the sample show (local/src/main/resources/sample-data.json, made from the real show notes
- * in the seeds) into the store, so a newcomer's first request returns real episodes. Every
- * episode goes through the same validation as any other write.
+ * in the seeds) through the host's services, exactly as the admin API or an import would write
+ * it, so a newcomer's first request returns real episodes. The file uses the API's field names.
  *
- * <p>The audio of sample episodes is metadata only (size, duration, key): no audio objects are
+ * <p>The audio of sample episodes is metadata only (size, duration): no audio objects are
  * uploaded, so their {@code /media} URLs answer 404 until real audio is uploaded.
  */
 final class SampleData {
@@ -42,10 +39,11 @@ final class SampleData {
     }
 
     /**
-     * @param feedUrl the feed's public URL on this stack (the sample show's podcast:guid derives from it)
-     * @return the slugs of the episodes stored, newest first
+     * @param baseUrl the stack's address: the sample show's site and feed are served there (its
+     *                podcast:guid derives from the feed URL)
+     * @return the slugs of the episodes stored, in the file's order (newest first)
      */
-    static List<String> load(EpisodeStore store, ShowStore shows, String feedUrl) {
+    static List<String> load(EpisodeService episodes, ShowSettings settings, String baseUrl) {
         JsonNode root;
         try (InputStream in = SampleData.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -55,29 +53,32 @@ final class SampleData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        shows.save(show(root.path("show"), feedUrl));
+        settings.save(show(root.path("show"), baseUrl));
         List<String> slugs = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
         for (JsonNode e : root.path("episodes")) {
-            Episode episode = episode(e, uniqueSlug(e.path("title").asText(), taken));
-            store.create(episode);
-            slugs.add(episode.slug());
+            slugs.add(episodes.create(episode(e)).slug());
         }
         return slugs;
     }
 
-    private static Show show(JsonNode s, String feedUrl) {
-        return new Show(text(s, "title"), text(s, "author"), text(s, "description"), text(s, "language"),
-                text(s, "artworkUrl"), text(s, "appleCategory"), text(s, "appleSubcategory"), s.path("explicit").asBoolean(false),
-                text(s, "ownerName"), text(s, "ownerEmail"), text(s, "websiteUrl"), text(s, "copyright"),
-                text(s, "fundingUrl"), text(s, "fundingText"), feedUrl, PodcastGuid.forFeedUrl(feedUrl).toString(),
-                false, true, null);
+    private static Map<ShowField, Object> show(JsonNode s, String baseUrl) {
+        Map<ShowField, Object> values = new EnumMap<>(ShowField.class);
+        for (ShowField field : ShowField.values()) {
+            JsonNode v = s.get(field.wireName());
+            if (v != null && !v.isNull()) {
+                values.put(field, switch (field.kind()) {
+                    case TEXT -> v.asText();
+                    case BOOLEAN -> v.asBoolean();
+                    case INTEGER -> v.asInt();
+                });
+            }
+        }
+        values.put(ShowField.SITE_BASE_URL, baseUrl);
+        values.put(ShowField.FEED_URL, baseUrl + Paths.FEED);
+        return values;
     }
 
-    private static Episode episode(JsonNode e, String slug) {
-        String id = UUID.randomUUID().toString();
-        Instant published = Instant.parse(e.path("publishedAt").asText());
-        String notes = text(e, "showNotes");
+    private static NewEpisode episode(JsonNode e) {
         List<Chapter> chapters = new ArrayList<>();
         e.path("chapters").forEach(c -> chapters.add(new Chapter(c.path("startTime").asLong() * 1000, c.path("title").asText(), text(c, "url"))));
         List<Guest> guests = new ArrayList<>();
@@ -88,21 +89,15 @@ final class SampleData {
         List<Link> links = new ArrayList<>();
         e.path("links").forEach(l -> links.add(new Link(LinkKind.fromWire(l.path("kind").asText(), "links.kind"),
                 l.path("url").asText(), text(l, "title"))));
-        Audio audio = new Audio("audio/" + id + "/" + UUID.randomUUID() + ".mp3", "audio/mpeg",
-                e.path("audioBytes").asLong(), e.path("durationSeconds").asLong() * 1000);
-        return new Episode(id, slug, UUID.randomUUID().toString(), e.path("title").asText(), text(e, "summary"),
-                notes, ShowNotes.toHtml(notes), chapters, guests, tags, links, null, null,
-                EpisodeType.fromWire(e.path("episodeType").asText("full"), "episodeType"), e.path("explicit").asBoolean(false),
-                audio, Status.PUBLISHED, published, published, published, 1, List.of(), null);
-    }
-
-    private static String uniqueSlug(String title, Set<String> taken) {
-        String base = Slugs.fromTitle(title);
-        String slug = base;
-        for (int n = 2; !taken.add(slug); n++) {
-            slug = base + "-" + n;
-        }
-        return slug;
+        EpisodeEdit content = new EpisodeEdit()
+                .title(e.path("title").asText())
+                .summary(text(e, "summary"))
+                .showNotes(text(e, "showNotes"))
+                .chapters(chapters).guests(guests).tags(tags).links(links)
+                .episodeType(EpisodeType.fromWire(e.path("episodeType").asText("full"), "episodeType"))
+                .explicit(e.path("explicit").asBoolean(false));
+        return new NewEpisode(content, null, Instant.parse(e.path("publishedAt").asText()),
+                new NewEpisode.KnownAudio(AudioFormat.MP3, e.path("audioBytes").asLong(), e.path("durationSeconds").asLong() * 1000));
     }
 
     private static String text(JsonNode node, String field) {

@@ -24,7 +24,7 @@ class GatewayRoutesTest {
     @Test
     void everyRouteInTheTemplateReachesItsHandler(LocalStack stack) {
         List<TemplateRoutes.Route> routes = TemplateRoutes.from(SamTemplate.load(ApiFixture.root().resolve("template.yaml"))).routes();
-        assertThat(routes).extracting(TemplateRoutes.Route::routeKey).contains("GET /episodes", "GET /episodes/{slug}");
+        assertThat(routes).extracting(TemplateRoutes.Route::routeKey).contains("GET /api/v1/episodes", "GET /api/v1/episodes/{slug}", "GET /api/v1/show", "GET /api/v1/openapi.json");
         for (TemplateRoutes.Route route : routes) {
             Matcher m = PARAMETER.matcher(route.path());
             String path = m.replaceAll(p -> p.group(1).equals("slug") ? stack.sampleSlugs().getFirst() : "sample");
@@ -45,7 +45,7 @@ class GatewayRoutesTest {
                 assertThat(type).as(route.routeKey()).startsWith("application/json");
                 assertThat(Events.json(response.body()).isObject()).isTrue();
             }
-            if (route.method().equals("GET") && !route.path().startsWith("/admin")) {
+            if (route.method().equals("GET") && !route.path().startsWith("/api/v1/admin")) {
                 assertThat(response.status()).as(route.routeKey()).isEqualTo(200);
                 assertThat(response.headers()).as(route.routeKey()).containsKey("etag");
             }

@@ -1,5 +1,6 @@
 package dev.castline.local;
 
+import dev.castline.testing.ApiContract;
 import dev.castline.testing.ApiFixture.LambdaResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,10 +38,21 @@ final class Http {
         return asLambdaResponse(send(request.build()));
     }
 
-    /** The same record the handler tests read, so both share their assertions. */
+    /**
+     * The same record the handler tests read, so both share their assertions. An answer of a
+     * route the gateway serves is held to the OpenAPI document ({@link ApiContract}); media and
+     * paths with no route (the gateway's own 404) are not the API's.
+     */
     static LambdaResponse asLambdaResponse(HttpResponse<byte[]> response) {
         Map<String, String> headers = new HashMap<>();
         response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        return new LambdaResponse(response.statusCode(), headers, new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), false);
+        LambdaResponse answer = new LambdaResponse(response.statusCode(), headers,
+                new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), false);
+        String path = response.request().uri().getRawPath();
+        boolean gatewayNotFound = answer.status() == 404 && "{\"message\":\"Not Found\"}".equals(answer.body());
+        if (!path.startsWith("/media/") && !gatewayNotFound) {
+            ApiContract.get().check(response.request().method(), path, answer);
+        }
+        return answer;
     }
 }

@@ -29,7 +29,7 @@ class LocalStackLifecycleTest {
         LocalStack.Settings settings = new LocalStack.Settings(0, 0, 0, dataDir, true, null);
         try (LocalStack first = LocalStack.start(settings)) {
             assertThat(first.sampleSlugs()).hasSize(12);
-            added = new EpisodeStore(first.dynamo(), LocalStack.TABLE, java.time.Clock.systemUTC())
+            added = new EpisodeStore(first.dynamo(), LocalStack.TABLE, first.config().layout(), java.time.Clock.systemUTC())
                     .create(Episodes.published("written-by-the-first-start", Instant.parse("2024-01-01T00:00:00Z")).build());
             first.s3().putObject(r -> r.bucket(LocalStack.AUDIO_BUCKET).key("audio/kept/kept.mp3"), RequestBody.fromString("kept"));
             token = first.adminToken();
@@ -37,9 +37,9 @@ class LocalStackLifecycleTest {
         try (LocalStack second = LocalStack.start(settings)) {
             assertThat(second.sampleSlugs()).as("the sample loads on the first start only").isEmpty();
             assertThat(second.adminToken()).isEqualTo(token);
-            LambdaResponse episode = Http.get(URI.create(second.baseUrl() + "/episodes/" + added.slug()));
+            LambdaResponse episode = Http.get(URI.create(second.baseUrl() + "/api/v1/episodes/" + added.slug()));
             assertThat(episode.status()).isEqualTo(200);
-            LambdaResponse list = Http.get(URI.create(second.baseUrl() + "/episodes?limit=100"));
+            LambdaResponse list = Http.get(URI.create(second.baseUrl() + "/api/v1/episodes?limit=100"));
             assertThat(dev.castline.testing.Events.json(list.body()).get("items")).hasSize(13);
             assertThat(Http.get(URI.create(second.baseUrl() + "/media/audio/kept/kept.mp3")).body()).isEqualTo("kept");
         }
@@ -49,7 +49,7 @@ class LocalStackLifecycleTest {
     void noSampleDataMeansAnEmptyShow() {
         try (LocalStack stack = LocalStack.start(new LocalStack.Settings(0, 0, 0, null, false, "given-token"))) {
             assertThat(stack.adminToken()).isEqualTo("given-token");
-            LambdaResponse list = Http.get(URI.create(stack.baseUrl() + "/episodes"));
+            LambdaResponse list = Http.get(URI.create(stack.baseUrl() + "/api/v1/episodes"));
             assertThat(list.body()).isEqualTo("{\"items\":[],\"nextCursor\":null}");
         }
     }

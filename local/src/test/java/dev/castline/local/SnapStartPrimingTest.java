@@ -7,7 +7,7 @@ import dev.castline.config.Clients;
 import dev.castline.functions.feed.FeedHandler;
 import dev.castline.functions.get.GetEpisodeHandler;
 import dev.castline.functions.list.ListEpisodesHandler;
-import dev.castline.http.ApiHandler;
+import dev.castline.lambda.ApiHandler;
 import dev.castline.testing.ApiFixture;
 import dev.castline.testing.Events;
 import dev.castline.testing.OperationCounter;

@@ -34,10 +34,10 @@ class UploadEndToEndTest {
     @Test
     void fromAnEmptyDraftToAPublishedEpisodeInTheFeed() throws Exception {
         byte[] mp3 = fixture("/audio/cbr.mp3");
-        JsonNode draft = admin("POST", "/admin/episodes", "{\"title\":\"Uploaded from the test\",\"tags\":[\"e2e\"]}", 201);
+        JsonNode draft = admin("POST", "/api/v1/admin/episodes", "{\"title\":\"Uploaded from the test\",\"tags\":[\"e2e\"]}", 201);
         String id = draft.get("id").asText();
 
-        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio",
+        JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio",
                 "{\"contentType\":\"audio/mpeg\",\"bytes\":" + mp3.length + ",\"fileName\":\"cbr.mp3\"}", 201);
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(mp3));
@@ -54,13 +54,13 @@ class UploadEndToEndTest {
                 .isCloseTo(CBR_MILLIS, org.assertj.core.data.Offset.offset(50.0));
         assertThat(processed.has("upload")).isFalse();
 
-        JsonNode published = admin("POST", "/admin/episodes/" + id + "/publish", "", 200);
+        JsonNode published = admin("POST", "/api/v1/admin/episodes/" + id + "/publish", "", 200);
         String slug = published.get("slug").asText();
         String enclosure = published.get("audio").get("url").asText();
         assertThat(enclosure).startsWith(stack.baseUrl() + "/media/audio/" + id + "/");
 
-        assertThat(Http.get(URI.create(stack.baseUrl() + "/episodes?tag=e2e")).body()).contains(slug);
-        assertThat(Http.get(URI.create(stack.baseUrl() + "/episodes/" + slug)).status()).isEqualTo(200);
+        assertThat(Http.get(URI.create(stack.baseUrl() + "/api/v1/episodes?tag=e2e")).body()).contains(slug);
+        assertThat(Http.get(URI.create(stack.baseUrl() + "/api/v1/episodes/" + slug)).status()).isEqualTo(200);
         String feed = Http.get(URI.create(stack.baseUrl() + "/feed.xml")).body();
         assertThat(feed).contains("<enclosure url=\"" + enclosure + "\" length=\"" + mp3.length + "\" type=\"audio/mpeg\"/>");
 
@@ -68,15 +68,15 @@ class UploadEndToEndTest {
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.body()).containsExactly(mp3[0], mp3[1]);
 
-        admin("DELETE", "/admin/episodes/" + id, null, 204); // leave the shared stack's show as the sample
-        assertThat(Http.get(URI.create(stack.baseUrl() + "/episodes/" + slug)).status()).isEqualTo(404);
+        admin("DELETE", "/api/v1/admin/episodes/" + id, null, 204); // leave the shared stack's show as the sample
+        assertThat(Http.get(URI.create(stack.baseUrl() + "/api/v1/episodes/" + slug)).status()).isEqualTo(404);
     }
 
     @Test
     void duplicateAndStaleEventsChangeNothing() throws Exception {
         byte[] mp3 = fixture("/audio/vbr-xing.mp3");
-        String id = admin("POST", "/admin/episodes", "{\"title\":\"Duplicate events\"}", 201).get("id").asText();
-        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio",
+        String id = admin("POST", "/api/v1/admin/episodes", "{\"title\":\"Duplicate events\"}", 201).get("id").asText();
+        JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio",
                 "{\"contentType\":\"audio/mpeg\",\"bytes\":" + mp3.length + "}", 201);
         Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
                 .header("Content-Type", "audio/mpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(mp3)).build());
@@ -91,28 +91,28 @@ class UploadEndToEndTest {
             processor.handleRequest(new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
                     new java.io.ByteArrayOutputStream(), null);
         }
-        JsonNode after = admin("GET", "/admin/episodes/" + id, null, 200);
+        JsonNode after = admin("GET", "/api/v1/admin/episodes/" + id, null, 200);
         assertThat(after.get("version").asLong()).isEqualTo(version);
         assertThat(after.get("audio").get("key").asText()).isEqualTo(key);
     }
 
     @Test
     void aNewUploadReplacesTheOldAudioAndDeletingTheEpisodeRemovesItsAudio() throws Exception {
-        String id = admin("POST", "/admin/episodes", "{\"title\":\"Replaced audio\"}", 201).get("id").asText();
+        String id = admin("POST", "/api/v1/admin/episodes", "{\"title\":\"Replaced audio\"}", 201).get("id").asText();
         String first = uploadAndProcess(id, fixture("/audio/cbr.mp3"), "audio/mpeg");
         String second = uploadAndProcess(id, fixture("/audio/moov-last.m4a"), "audio/x-m4a");
         assertThat(second).endsWith(".m4a");
         assertThat(objects(first)).as("the replaced audio is deleted").isZero();
         assertThat(objects(second)).isEqualTo(1);
 
-        admin("DELETE", "/admin/episodes/" + id, null, 204);
+        admin("DELETE", "/api/v1/admin/episodes/" + id, null, 204);
         assertThat(objects(second)).as("a deleted episode's audio is deleted").isZero();
     }
 
     @Test
     void theAdminsUploadUrlRefusesAnotherContentType() {
-        String id = admin("POST", "/admin/episodes", "{\"title\":\"Wrong type\"}", 201).get("id").asText();
-        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio", "{\"contentType\":\"audio/mpeg\",\"bytes\":16}", 201);
+        String id = admin("POST", "/api/v1/admin/episodes", "{\"title\":\"Wrong type\"}", 201).get("id").asText();
+        JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio", "{\"contentType\":\"audio/mpeg\",\"bytes\":16}", 201);
         HttpResponse<byte[]> put = Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
                 .header("Content-Type", "text/html").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[16])).build());
         assertThat(put.statusCode()).isEqualTo(403);
@@ -120,7 +120,7 @@ class UploadEndToEndTest {
     }
 
     private String uploadAndProcess(String id, byte[] audio, String type) throws InterruptedException {
-        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio",
+        JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio",
                 "{\"contentType\":\"" + type + "\",\"bytes\":" + audio.length + "}", 201);
         String key = upload.get("key").asText();
         Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
@@ -141,8 +141,8 @@ class UploadEndToEndTest {
     @Test
     void aFileThatIsNotAudioIsRefusedWithAReasonAndDeleted() throws Exception {
         byte[] text = "this is not audio, just text pretending to be an mp3\n".repeat(20).getBytes(StandardCharsets.UTF_8);
-        String id = admin("POST", "/admin/episodes", "{\"title\":\"A bad upload\"}", 201).get("id").asText();
-        JsonNode upload = admin("POST", "/admin/episodes/" + id + "/audio",
+        String id = admin("POST", "/api/v1/admin/episodes", "{\"title\":\"A bad upload\"}", 201).get("id").asText();
+        JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio",
                 "{\"contentType\":\"audio/mpeg\",\"bytes\":" + text.length + "}", 201);
         Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
                 .header("Content-Type", "audio/mpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(text)).build());
@@ -159,7 +159,7 @@ class UploadEndToEndTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         JsonNode episode;
         do {
-            episode = admin("GET", "/admin/episodes/" + id, null, 200);
+            episode = admin("GET", "/api/v1/admin/episodes/" + id, null, 200);
             if (condition.test(episode)) {
                 return episode;
             }

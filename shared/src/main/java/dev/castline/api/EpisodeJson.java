@@ -6,6 +6,7 @@ import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Guest;
 import dev.castline.domain.Link;
+import dev.castline.domain.MediaKey;
 import dev.castline.feed.ChaptersJson;
 import dev.castline.http.Json;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class EpisodeJson {
         guests(json, s.guests());
         if (audio != null) {
             json.writeObjectFieldStart("audio");
-            json.writeStringField("url", mediaBaseUrl + "/" + audio.key());
+            json.writeStringField("url", MediaKey.url(mediaBaseUrl, audio.key()));
             json.writeStringField("type", audio.contentType());
             json.writeNumberField("bytes", audio.bytes());
             json.writeEndObject();

@@ -1,5 +1,6 @@
 package dev.castline.config;
 
+import dev.castline.store.TableLayout;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,12 +16,14 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
  * a missing or malformed variable fails the container's init with the variable's name, instead of
  * failing some request later. Values are never logged (some are secrets).
  *
+ * @param showId      which show's items the function reads and writes (see TableLayout)
  * @param credentials how clients sign requests: the environment's on Lambda, fixed ones on the
  *                    local stack
  */
 public record Config(
         String region,
         String tableName,
+        String showId,
         String mediaBaseUrl,
         byte[] cursorSigningKey,
         Optional<URI> dynamoDbEndpoint,
@@ -31,6 +34,7 @@ public record Config(
 
     public static final String AWS_REGION = "AWS_REGION";
     public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String SHOW_ID = "SHOW_ID";
     public static final String MEDIA_BASE_URL = "MEDIA_BASE_URL";
     public static final String CURSOR_SIGNING_KEY = "CURSOR_SIGNING_KEY";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
@@ -43,7 +47,7 @@ public record Config(
     /** Variables every read function needs; the template must set them (checked by a test). */
     public static final List<String> REQUIRED = List.of(TABLE_NAME, MEDIA_BASE_URL, CURSOR_SIGNING_KEY);
     /** Variables with a sensible default or that only local runs set. AWS_REGION is set by Lambda itself. */
-    public static final List<String> OPTIONAL = List.of(DYNAMODB_ENDPOINT, CACHE_MAX_AGE_SECONDS, FEED_CACHE_MAX_AGE_SECONDS,
+    public static final List<String> OPTIONAL = List.of(SHOW_ID, DYNAMODB_ENDPOINT, CACHE_MAX_AGE_SECONDS, FEED_CACHE_MAX_AGE_SECONDS,
             FEED_SETTLE_SECONDS);
 
     public static final int MIN_SIGNING_KEY_BYTES = 32;
@@ -62,6 +66,9 @@ public record Config(
             throw new ConfigException(CURSOR_SIGNING_KEY + " must be at least " + MIN_SIGNING_KEY_BYTES + " bytes");
         }
         cursorSigningKey = cursorSigningKey.clone();
+        if (showId == null || !TableLayout.SHOW_ID.matcher(showId).matches()) {
+            throw new ConfigException(SHOW_ID + " must be 1 to 40 lowercase letters, digits or hyphens");
+        }
         mediaBaseUrl = stripTrailingSlash(mediaBaseUrl);
     }
 
@@ -69,6 +76,7 @@ public record Config(
         return new Config(
                 required(env, AWS_REGION),
                 required(env, TABLE_NAME),
+                optional(env, SHOW_ID).orElse(TableLayout.DEFAULT_SHOW),
                 httpUrl(MEDIA_BASE_URL, required(env, MEDIA_BASE_URL)),
                 required(env, CURSOR_SIGNING_KEY).getBytes(StandardCharsets.UTF_8),
                 optional(env, DYNAMODB_ENDPOINT).map(v -> URI.create(httpUrl(DYNAMODB_ENDPOINT, v))),
@@ -86,7 +94,7 @@ public record Config(
     /** Keeps the signing key out of logs and error messages. */
     @Override
     public String toString() {
-        return "Config[region=" + region + ", tableName=" + tableName + ", mediaBaseUrl=" + mediaBaseUrl
+        return "Config[region=" + region + ", tableName=" + tableName + ", showId=" + showId + ", mediaBaseUrl=" + mediaBaseUrl
                 + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", cacheMaxAge=" + cacheMaxAge + ", feedCacheMaxAge=" + feedCacheMaxAge
                 + ", feedSettle=" + feedSettle + "]";
     }
@@ -101,6 +109,11 @@ public record Config(
             return ContainerCredentialsProvider.create();
         }
         return EnvironmentVariableCredentialsProvider.create();
+    }
+
+    /** The key layout of the show this function serves. */
+    public TableLayout layout() {
+        return new TableLayout(showId);
     }
 
     private static String required(Map<String, String> env, String name) {

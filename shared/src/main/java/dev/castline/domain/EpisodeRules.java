@@ -20,7 +20,6 @@ public final class EpisodeRules {
     public static final int MAX_LINKS = 200;
     public static final int MAX_FORMER_SLUGS = 20;
     public static final long MAX_AUDIO_BYTES = 4L * 1024 * 1024 * 1024;
-    public static final Set<String> AUDIO_TYPES = Set.of("audio/mpeg", "audio/x-m4a");
     /**
      * What one episode may weigh in all: DynamoDB refuses items over 400 KB, and each field's own
      * limit does not bound their sum (escaped HTML can be several times its Markdown).
@@ -28,7 +27,6 @@ public final class EpisodeRules {
     public static final int MAX_STORED_BYTES = 350_000;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    private static final Pattern AUDIO_KEY = Pattern.compile("audio/[A-Za-z0-9-]{1,64}/[A-Za-z0-9-]{1,64}\\.(mp3|m4a)");
 
     private EpisodeRules() {
     }
@@ -179,11 +177,11 @@ public final class EpisodeRules {
     }
 
     private static void audio(Audio a) {
-        if (a.key() == null || !AUDIO_KEY.matcher(a.key()).matches()) {
+        if (MediaKey.parse(a.key()).filter(k -> k.kind() == MediaKey.Kind.AUDIO).isEmpty()) {
             throw new ValidationException("audio.key", "must look like audio/{episodeId}/{uploadId}.mp3 or .m4a");
         }
-        if (!AUDIO_TYPES.contains(a.contentType())) {
-            throw new ValidationException("audio.contentType", "must be audio/mpeg or audio/x-m4a");
+        if (AudioFormat.ofContentType(a.contentType()).filter(f -> f.contentType().equals(a.contentType())).isEmpty()) {
+            throw new ValidationException("audio.contentType", "must be " + AudioFormat.contentTypeList());
         }
         if (a.bytes() <= 0 || a.bytes() > MAX_AUDIO_BYTES) {
             throw new ValidationException("audio.bytes", "must be from 1 to " + MAX_AUDIO_BYTES);

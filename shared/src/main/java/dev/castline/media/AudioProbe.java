@@ -24,8 +24,8 @@ import java.util.Arrays;
  * most {@value #MAX_READS} requests and {@value #MAX_BYTES} bytes, and every loop is bounded.
  */
 public final class AudioProbe {
-    public static final String MPEG = "audio/mpeg";
-    public static final String M4A = "audio/x-m4a";
+    public static final String MPEG = dev.castline.domain.AudioFormat.MP3.contentType();
+    public static final String M4A = dev.castline.domain.AudioFormat.M4A.contentType();
 
     /** The first read: holds ftyp + a faststart moov header, or a small tag and the first frames. */
     static final int FIRST_BLOCK = 64 * 1024;

@@ -25,13 +25,13 @@ public final class CastlineTable {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        string(EpisodeMapper.PK), string(EpisodeMapper.SK),
-                        string(EpisodeMapper.LIST_PK), string(EpisodeMapper.LIST_SK),
-                        string(EpisodeMapper.DRAFT_PK), string(EpisodeMapper.DRAFT_SK))
-                .keySchema(hash(EpisodeMapper.PK), range(EpisodeMapper.SK))
+                        string(TableLayout.PK), string(TableLayout.SK),
+                        string(TableLayout.LIST_PK), string(TableLayout.LIST_SK),
+                        string(TableLayout.DRAFT_PK), string(TableLayout.DRAFT_SK))
+                .keySchema(hash(TableLayout.PK), range(TableLayout.SK))
                 .globalSecondaryIndexes(
-                        summaryIndex(EpisodeMapper.LIST_INDEX, EpisodeMapper.LIST_PK, EpisodeMapper.LIST_SK),
-                        summaryIndex(EpisodeMapper.DRAFT_INDEX, EpisodeMapper.DRAFT_PK, EpisodeMapper.DRAFT_SK))
+                        summaryIndex(TableLayout.LIST_INDEX, TableLayout.LIST_PK, TableLayout.LIST_SK),
+                        summaryIndex(TableLayout.DRAFT_INDEX, TableLayout.DRAFT_PK, TableLayout.DRAFT_SK))
                 .build();
     }
 

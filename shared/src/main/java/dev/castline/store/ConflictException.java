@@ -8,7 +8,9 @@ public final class ConflictException extends RuntimeException {
         /** The episode changed since the caller read it (optimistic locking). */
         VERSION_MISMATCH,
         /** An episode with this id exists already. */
-        ID_TAKEN
+        ID_TAKEN,
+        /** The episode is not ready for what was asked (publishing without audio). */
+        NOT_READY
     }
 
     private final Reason reason;

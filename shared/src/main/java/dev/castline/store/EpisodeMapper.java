@@ -1,5 +1,20 @@
 package dev.castline.store;
 
+import static dev.castline.store.TableLayout.DRAFT_PK;
+import static dev.castline.store.TableLayout.DRAFT_SK;
+import static dev.castline.store.TableLayout.ENTITY;
+import static dev.castline.store.TableLayout.LIST_PK;
+import static dev.castline.store.TableLayout.LIST_SK;
+import static dev.castline.store.TableLayout.fromList;
+import static dev.castline.store.TableLayout.integer;
+import static dev.castline.store.TableLayout.list;
+import static dev.castline.store.TableLayout.n;
+import static dev.castline.store.TableLayout.putIfPresent;
+import static dev.castline.store.TableLayout.s;
+import static dev.castline.store.TableLayout.str;
+import static dev.castline.store.TableLayout.strings;
+import static dev.castline.store.TableLayout.whole;
+
 import dev.castline.domain.Audio;
 import dev.castline.domain.Chapter;
 import dev.castline.domain.Episode;
@@ -11,46 +26,16 @@ import dev.castline.domain.LinkKind;
 import dev.castline.domain.Status;
 import dev.castline.domain.Upload;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The table's layout, in one place: key formats, attribute names, and the conversion between
- * domain values and DynamoDB items. Hand-written on the low-level client so that nothing
- * reflects over beans when a cold function serves its first request.
- *
- * <pre>
- * item        PK                 SK              what it is for
- * episode     EPISODE#{id}       EPISODE         the episode; LIST_PK/LIST_SK set while released
- * slug        SLUG#{slug}        SLUG            slug → id; its existence reserves the slug
- * tag entry   TAG#{tag}          {publishAt}#{id} a summary copy per tag of a released episode
- * index ByPublishDate: LIST_PK = "RELEASED", LIST_SK = {publishAt}#{id}, summary attributes projected
- * index Drafts:        DRAFT_PK = "DRAFT", DRAFT_SK = {createdAt}#{id} while a draft (the host's list)
- * </pre>
- *
- * Sort keys start with the publish time at fixed width, so "public now" is a key condition
- * ({@code SK < now + "$"}) and newest-first is {@code ScanIndexForward=false}: no filters.
+ * Episodes, their slugs and tag entries as DynamoDB items, and back. The keys come from the
+ * show's {@link TableLayout}; this class only knows the attributes.
  */
 public final class EpisodeMapper {
-    public static final String PK = "PK";
-    public static final String SK = "SK";
-    public static final String LIST_PK = "listPk";
-    public static final String LIST_SK = "listSk";
-    public static final String LIST_INDEX = "ByPublishDate";
-    public static final String RELEASED = "RELEASED";
-    public static final String DRAFT_PK = "draftPk";
-    public static final String DRAFT_SK = "draftSk";
-    public static final String DRAFT_INDEX = "Drafts";
-    public static final String DRAFTS = "DRAFT";
-
-    static final String ENTITY = "entity";
     static final String ID = "id";
     static final String SLUG = "slug";
     static final String FORMER_SLUGS = "formerSlugs";
@@ -79,71 +64,16 @@ public final class EpisodeMapper {
     /** What the listing indexes and tag entries carry: exactly what {@link EpisodeSummary} needs. */
     public static final List<String> SUMMARY_ATTRIBUTES = List.of(ID, SLUG, TITLE, SUMMARY, PUBLISH_AT, TAGS, GUESTS, AUDIO);
 
-    private static final String EPISODE_PREFIX = "EPISODE#";
-    private static final String SLUG_PREFIX = "SLUG#";
-    private static final String TAG_PREFIX = "TAG#";
-    private static final DateTimeFormatter SORTABLE_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private final TableLayout layout;
 
-    private EpisodeMapper() {
-    }
-
-    // ---- keys
-
-    public static Map<String, AttributeValue> episodeKey(String id) {
-        return key(EPISODE_PREFIX + id, "EPISODE");
-    }
-
-    public static Map<String, AttributeValue> slugKey(String slug) {
-        return key(SLUG_PREFIX + slug, "SLUG");
-    }
-
-    public static String tagPartition(String tag) {
-        return TAG_PREFIX + tag;
-    }
-
-    public static Map<String, AttributeValue> tagEntryKey(String tag, String sortKey) {
-        return key(tagPartition(tag), sortKey);
-    }
-
-    /** {@code 2020-06-29T00:00:00Z#id}: the publish time first, so keys sort by it. */
-    public static String sortKey(Instant publishAt, String id) {
-        return SORTABLE_TIME.format(publishAt.truncatedTo(ChronoUnit.SECONDS)) + "#" + id;
-    }
-
-    /** The exclusive upper bound of sort keys that are public at {@code now} ('$' follows '#'). */
-    public static String publicUpperBound(Instant now) {
-        return SORTABLE_TIME.format(now.truncatedTo(ChronoUnit.SECONDS)) + "$";
-    }
-
-    public static String idOfSortKey(String sortKey) {
-        return sortKey.substring(sortKey.indexOf('#') + 1);
-    }
-
-    /** The key DynamoDB needs to resume the listing index after the item with this sort key. */
-    static Map<String, AttributeValue> listIndexStartKey(String sortKey) {
-        Map<String, AttributeValue> key = new HashMap<>(episodeKey(idOfSortKey(sortKey)));
-        key.put(LIST_PK, s(RELEASED));
-        key.put(LIST_SK, s(sortKey));
-        return key;
-    }
-
-    /** The key DynamoDB needs to resume the drafts index after the item with this sort key. */
-    static Map<String, AttributeValue> draftIndexStartKey(String sortKey) {
-        Map<String, AttributeValue> key = new HashMap<>(episodeKey(idOfSortKey(sortKey)));
-        key.put(DRAFT_PK, s(DRAFTS));
-        key.put(DRAFT_SK, s(sortKey));
-        return key;
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(PK, s(pk), SK, s(sk));
+    public EpisodeMapper(TableLayout layout) {
+        this.layout = layout;
     }
 
     // ---- items
 
-    public static Map<String, AttributeValue> episodeItem(Episode e) {
-        Map<String, AttributeValue> item = new HashMap<>(episodeKey(e.id()));
+    public Map<String, AttributeValue> episodeItem(Episode e) {
+        Map<String, AttributeValue> item = new HashMap<>(layout.episodeKey(e.id()));
         item.put(ENTITY, s("episode"));
         putSummary(item, e.toSummary());
         item.put(FORMER_SLUGS, strings(e.formerSlugs()));
@@ -168,24 +98,24 @@ public final class EpisodeMapper {
             item.put(UPLOAD, upload(e.upload()));
         }
         if (e.status().isReleased()) {
-            item.put(LIST_PK, s(RELEASED));
-            item.put(LIST_SK, s(sortKey(e.publishAt(), e.id())));
+            item.put(LIST_PK, s(layout.releasedPartition()));
+            item.put(LIST_SK, s(TableLayout.sortKey(e.publishAt(), e.id())));
         } else {
-            item.put(DRAFT_PK, s(DRAFTS));
-            item.put(DRAFT_SK, s(sortKey(e.createdAt(), e.id())));
+            item.put(DRAFT_PK, s(layout.draftsPartition()));
+            item.put(DRAFT_SK, s(TableLayout.sortKey(e.createdAt(), e.id())));
         }
         return item;
     }
 
-    public static Map<String, AttributeValue> slugItem(String slug, String episodeId) {
-        Map<String, AttributeValue> item = new HashMap<>(slugKey(slug));
+    public Map<String, AttributeValue> slugItem(String slug, String episodeId) {
+        Map<String, AttributeValue> item = new HashMap<>(layout.slugKey(slug));
         item.put(ENTITY, s("slug"));
         item.put(EPISODE_ID, s(episodeId));
         return item;
     }
 
-    public static Map<String, AttributeValue> tagEntryItem(String tag, Episode e) {
-        Map<String, AttributeValue> item = new HashMap<>(tagEntryKey(tag, sortKey(e.publishAt(), e.id())));
+    public Map<String, AttributeValue> tagEntryItem(String tag, Episode e) {
+        Map<String, AttributeValue> item = new HashMap<>(layout.tagEntryKey(tag, TableLayout.sortKey(e.publishAt(), e.id())));
         item.put(ENTITY, s("tag"));
         putSummary(item, e.toSummary());
         return item;
@@ -218,7 +148,7 @@ public final class EpisodeMapper {
                 summary.publishAt(),
                 Instant.parse(str(item, CREATED_AT)),
                 Instant.parse(str(item, UPDATED_AT)),
-                Long.parseLong(item.get(VERSION).n()),
+                whole(item, VERSION),
                 fromList(item.get(FORMER_SLUGS), AttributeValue::s),
                 item.containsKey(UPLOAD) ? upload(item.get(UPLOAD).m()) : null);
     }
@@ -320,54 +250,5 @@ public final class EpisodeMapper {
     private static Upload upload(Map<String, AttributeValue> m) {
         return new Upload(str(m, "key"), str(m, "contentType"), Long.parseLong(m.get("bytes").n()),
                 Instant.parse(str(m, "requestedAt")), str(m, "rejectedReason"));
-    }
-
-    // ---- attribute value helpers
-
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static AttributeValue strings(List<String> values) {
-        return list(values, EpisodeMapper::s);
-    }
-
-    private static <T> AttributeValue list(List<T> values, Function<T, AttributeValue> each) {
-        List<AttributeValue> out = new ArrayList<>(values.size());
-        for (T v : values) {
-            out.add(each.apply(v));
-        }
-        return AttributeValue.fromL(out);
-    }
-
-    private static <T> List<T> fromList(AttributeValue value, Function<AttributeValue, T> each) {
-        if (value == null || !value.hasL()) {
-            return List.of();
-        }
-        List<T> out = new ArrayList<>(value.l().size());
-        for (AttributeValue v : value.l()) {
-            out.add(each.apply(v));
-        }
-        return out;
-    }
-
-    static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, s(value));
-        }
-    }
-
-    static String str(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null ? null : v.s();
-    }
-
-    static Integer integer(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null ? null : Integer.valueOf(v.n());
     }
 }

@@ -1,11 +1,11 @@
 package dev.castline.store;
 
-import static dev.castline.store.EpisodeMapper.LIST_INDEX;
-import static dev.castline.store.EpisodeMapper.LIST_PK;
-import static dev.castline.store.EpisodeMapper.LIST_SK;
-import static dev.castline.store.EpisodeMapper.PK;
-import static dev.castline.store.EpisodeMapper.SK;
-import static dev.castline.store.EpisodeMapper.s;
+import static dev.castline.store.TableLayout.LIST_INDEX;
+import static dev.castline.store.TableLayout.LIST_PK;
+import static dev.castline.store.TableLayout.LIST_SK;
+import static dev.castline.store.TableLayout.PK;
+import static dev.castline.store.TableLayout.SK;
+import static dev.castline.store.TableLayout.s;
 
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeRules;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Episodes in DynamoDB. Speaks the domain: returns {@link Optional} and domain values, and turns
+ * One show's episodes in DynamoDB. Speaks the domain: returns {@link Optional} and domain values, and turns
  * SDK failures into {@link ConflictException} (a rule of the data was broken) or
  * {@link StoreUnavailableException} (try again later).
  *
@@ -43,18 +43,26 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * GetItems (slug, then episode); no read ever Scans.
  */
 public final class EpisodeStore {
-    private static final int TRANSACTION_ATTEMPTS = 3;
     private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_GET_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final TableLayout layout;
+    private final EpisodeMapper mapper;
+    private final Transactions transactions;
     private final Clock clock;
 
-    /** @param clock when writes happen: stamps the feed's last change and tells future publish times */
-    public EpisodeStore(DynamoDbClient dynamo, String table, Clock clock) {
+    /**
+     * @param layout the show's keys: this store reads and writes that show's items only
+     * @param clock  when writes happen: stamps the feed's last change and tells future publish times
+     */
+    public EpisodeStore(DynamoDbClient dynamo, String table, TableLayout layout, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.layout = layout;
+        this.mapper = new EpisodeMapper(layout);
+        this.transactions = new Transactions(dynamo, table);
         this.clock = clock;
     }
 
@@ -70,7 +78,7 @@ public final class EpisodeStore {
 
     public Optional<Episode> findBySlug(String slug, boolean consistent) {
         GetItemResponse slugItem = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table)
-                .key(EpisodeMapper.slugKey(slug)).consistentRead(consistent)));
+                .key(layout.slugKey(slug)).consistentRead(consistent)));
         if (!slugItem.hasItem() || slugItem.item().isEmpty()) {
             return Optional.empty();
         }
@@ -79,7 +87,7 @@ public final class EpisodeStore {
 
     public Optional<Episode> findById(String id, boolean consistent) {
         GetItemResponse response = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table)
-                .key(EpisodeMapper.episodeKey(id)).consistentRead(consistent)));
+                .key(layout.episodeKey(id)).consistentRead(consistent)));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -103,14 +111,14 @@ public final class EpisodeStore {
                 .limit(limit + 1)
                 .keyConditionExpression("#pk = :pk AND #sk < :upper")
                 .expressionAttributeValues(Map.of(
-                        ":pk", s(tag.map(EpisodeMapper::tagPartition).orElse(EpisodeMapper.RELEASED)),
-                        ":upper", s(EpisodeMapper.publicUpperBound(now))));
+                        ":pk", s(tag.map(layout::tagPartition).orElse(layout.releasedPartition())),
+                        ":upper", s(TableLayout.publicUpperBound(now))));
         if (tag.isPresent()) {
             query.expressionAttributeNames(Map.of("#pk", PK, "#sk", SK));
-            resumeAfter.ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.tagEntryKey(tag.get(), sk)));
+            resumeAfter.ifPresent(sk -> query.exclusiveStartKey(layout.tagEntryKey(tag.get(), sk)));
         } else {
             query.indexName(LIST_INDEX).expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK));
-            resumeAfter.ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.listIndexStartKey(sk)));
+            resumeAfter.ifPresent(sk -> query.exclusiveStartKey(layout.listIndexStartKey(sk)));
         }
         return page(DynamoCalls.call(() -> dynamo.query(query.build())), limit, tag.isPresent() ? SK : LIST_SK);
     }
@@ -123,28 +131,28 @@ public final class EpisodeStore {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).limit(limit + 1);
         switch (status) {
             case DRAFT -> {
-                query.indexName(EpisodeMapper.DRAFT_INDEX).scanIndexForward(false)
+                query.indexName(TableLayout.DRAFT_INDEX).scanIndexForward(false)
                         .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", EpisodeMapper.DRAFT_PK))
-                        .expressionAttributeValues(Map.of(":pk", s(EpisodeMapper.DRAFTS)));
-                resumeAfter.ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.draftIndexStartKey(sk)));
+                        .expressionAttributeNames(Map.of("#pk", TableLayout.DRAFT_PK))
+                        .expressionAttributeValues(Map.of(":pk", s(layout.draftsPartition())));
+                resumeAfter.ifPresent(sk -> query.exclusiveStartKey(layout.draftIndexStartKey(sk)));
             }
             case SCHEDULED -> {
-                String bound = EpisodeMapper.publicUpperBound(now);
+                String bound = TableLayout.publicUpperBound(now);
                 query.indexName(LIST_INDEX).scanIndexForward(true)
                         .keyConditionExpression("#pk = :pk AND #sk > :bound")
                         .expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK))
-                        .expressionAttributeValues(Map.of(":pk", s(EpisodeMapper.RELEASED), ":bound", s(bound)));
+                        .expressionAttributeValues(Map.of(":pk", s(layout.releasedPartition()), ":bound", s(bound)));
                 // A cursor whose episode has come due since lies below the range: start at the range's edge.
                 resumeAfter.filter(sk -> sk.compareTo(bound) > 0)
-                        .ifPresent(sk -> query.exclusiveStartKey(EpisodeMapper.listIndexStartKey(sk)));
+                        .ifPresent(sk -> query.exclusiveStartKey(layout.listIndexStartKey(sk)));
             }
             case PUBLISHED -> {
                 return listPublic(Optional.empty(), limit, resumeAfter, now);
             }
         }
         return page(DynamoCalls.call(() -> dynamo.query(query.build())), limit,
-                status == Status.DRAFT ? EpisodeMapper.DRAFT_SK : LIST_SK);
+                status == Status.DRAFT ? TableLayout.DRAFT_SK : LIST_SK);
     }
 
     /**
@@ -181,9 +189,9 @@ public final class EpisodeStore {
                     .keyConditionExpression("#pk = :pk AND #sk < :upper")
                     .projectionExpression("#sk")
                     .expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK))
-                    .expressionAttributeValues(Map.of(":pk", s(EpisodeMapper.RELEASED), ":upper", s(EpisodeMapper.publicUpperBound(now))))
+                    .expressionAttributeValues(Map.of(":pk", s(layout.releasedPartition()), ":upper", s(TableLayout.publicUpperBound(now))))
                     .exclusiveStartKey(exclusiveStart)));
-            page.items().forEach(item -> ids.add(EpisodeMapper.idOfSortKey(item.get(LIST_SK).s())));
+            page.items().forEach(item -> ids.add(TableLayout.idOfSortKey(item.get(LIST_SK).s())));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
 
@@ -191,7 +199,7 @@ public final class EpisodeStore {
         for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))) {
-                keys.add(EpisodeMapper.episodeKey(id));
+                keys.add(layout.episodeKey(id));
             }
             batchGet(keys).forEach(item -> {
                 Episode e = EpisodeMapper.episode(item);
@@ -244,11 +252,11 @@ public final class EpisodeStore {
     public Episode create(Episode episode) {
         EpisodeRules.validate(episode);
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(putIfAbsent(EpisodeMapper.slugItem(episode.slug(), episode.id())));
-        writes.add(putIfAbsent(EpisodeMapper.episodeItem(episode)));
-        tagEntries(episode).values().forEach(item -> writes.add(put(item)));
+        writes.add(transactions.putIfAbsent(mapper.slugItem(episode.slug(), episode.id())));
+        writes.add(transactions.putIfAbsent(mapper.episodeItem(episode)));
+        tagEntries(episode).values().forEach(item -> writes.add(transactions.put(item)));
         feedChange(null, episode).ifPresent(writes::add);
-        transact(writes, List.of(
+        transactions.run(writes, List.of(
                 new ConflictException(ConflictException.Reason.SLUG_TAKEN, "slug is already in use"),
                 new ConflictException(ConflictException.Reason.ID_TAKEN, "an episode with this id exists")));
         return episode;
@@ -274,45 +282,33 @@ public final class EpisodeStore {
         }
         List<TransactWriteItem> writes = new ArrayList<>();
         List<ConflictException> conflicts = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(table)
-                .item(EpisodeMapper.episodeItem(next))
-                .conditionExpression("#v = :v")
-                .expressionAttributeNames(Map.of("#v", EpisodeMapper.VERSION))
-                .expressionAttributeValues(Map.of(":v", EpisodeMapper.n(previous.version())))
-                .build()).build());
+        writes.add(transactions.putIfVersion(mapper.episodeItem(next), EpisodeMapper.VERSION, previous.version()));
         conflicts.add(versionConflict());
         if (!next.slug().equals(previous.slug()) && !previous.formerSlugs().contains(next.slug())) {
-            writes.add(putIfAbsent(EpisodeMapper.slugItem(next.slug(), next.id())));
+            writes.add(transactions.putIfAbsent(mapper.slugItem(next.slug(), next.id())));
             conflicts.add(new ConflictException(ConflictException.Reason.SLUG_TAKEN, "slug is already in use"));
         }
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> newEntries = tagEntries(next);
         for (Map<String, AttributeValue> oldKey : tagEntries(previous).keySet()) {
             if (!newEntries.containsKey(oldKey)) {
-                writes.add(delete(oldKey));
+                writes.add(transactions.delete(oldKey));
             }
         }
-        newEntries.values().forEach(item -> writes.add(put(item)));
+        newEntries.values().forEach(item -> writes.add(transactions.put(item)));
         feedChange(previous, next).ifPresent(writes::add);
-        transact(writes, conflicts);
+        transactions.run(writes, conflicts);
         return next;
     }
 
     /** Removes the episode, every slug it held and its tag entries, if it is still at {@code episode.version()}. */
     public void delete(Episode episode) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().delete(Delete.builder()
-                .tableName(table)
-                .key(EpisodeMapper.episodeKey(episode.id()))
-                .conditionExpression("#v = :v")
-                .expressionAttributeNames(Map.of("#v", EpisodeMapper.VERSION))
-                .expressionAttributeValues(Map.of(":v", EpisodeMapper.n(episode.version())))
-                .build()).build());
-        writes.add(delete(EpisodeMapper.slugKey(episode.slug())));
-        episode.formerSlugs().forEach(slug -> writes.add(delete(EpisodeMapper.slugKey(slug))));
-        tagEntries(episode).keySet().forEach(key -> writes.add(delete(key)));
+        writes.add(transactions.deleteIfVersion(layout.episodeKey(episode.id()), EpisodeMapper.VERSION, episode.version()));
+        writes.add(transactions.delete(layout.slugKey(episode.slug())));
+        episode.formerSlugs().forEach(slug -> writes.add(transactions.delete(layout.slugKey(slug))));
+        tagEntries(episode).keySet().forEach(key -> writes.add(transactions.delete(key)));
         feedChange(episode, null).ifPresent(writes::add);
-        transact(writes, List.of(versionConflict()));
+        transactions.run(writes, List.of(versionConflict()));
     }
 
     // ---- internals
@@ -344,7 +340,7 @@ public final class EpisodeStore {
         }
         return Optional.of(TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
-                .key(ShowMapper.key())
+                .key(layout.showKey())
                 .updateExpression(expression)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
@@ -352,62 +348,18 @@ public final class EpisodeStore {
     }
 
     /** Tag entries exist only while an episode is released, so a tag listing needs no filter. */
-    private static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> tagEntries(Episode e) {
+    private Map<Map<String, AttributeValue>, Map<String, AttributeValue>> tagEntries(Episode e) {
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> entries = new LinkedHashMap<>();
         if (e.status().isReleased()) {
             for (String tag : e.tags()) {
-                Map<String, AttributeValue> item = EpisodeMapper.tagEntryItem(tag, e);
+                Map<String, AttributeValue> item = mapper.tagEntryItem(tag, e);
                 entries.put(Map.of(PK, item.get(PK), SK, item.get(SK)), item);
             }
         }
         return entries;
     }
 
-    private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder()
-                .tableName(table)
-                .item(item)
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", PK))
-                .build()).build();
-    }
-
-    private TransactWriteItem put(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
-    }
-
-    private TransactWriteItem delete(Map<String, AttributeValue> key) {
-        return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(new HashMap<>(key)).build()).build();
-    }
-
     private static ConflictException versionConflict() {
         return new ConflictException(ConflictException.Reason.VERSION_MISMATCH, "the episode was changed by someone else; read it again");
-    }
-
-    /**
-     * Runs a transaction. A failed condition on write {@code i} becomes {@code conflicts.get(i)};
-     * a clash with a concurrent transaction is retried, because its outcome is not yet known.
-     */
-    private void transact(List<TransactWriteItem> writes, List<ConflictException> conflicts) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                DynamoCalls.call(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
-                return;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                for (int i = 0; i < reasons.size(); i++) {
-                    if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                        if (i < conflicts.size()) {
-                            throw conflicts.get(i);
-                        }
-                        throw new IllegalStateException("unexpected condition failure on write " + i, e);
-                    }
-                }
-                boolean clash = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-                if (!clash || attempt == TRANSACTION_ATTEMPTS) {
-                    throw new StoreUnavailableException("transaction cancelled: " + reasons, e);
-                }
-            }
-        }
     }
 }

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
-/** The show's settings and the feed's state: one item, read with one GetItem. */
+/** One show's settings and its feed's state: one item, read with one GetItem. */
 public final class ShowStore {
     /** What one read of the show item tells: the settings (if saved) and the feed's validators. */
     public record Snapshot(Optional<Show> show, FeedState feed) {
@@ -20,11 +20,13 @@ public final class ShowStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final TableLayout layout;
     private final Clock clock;
 
-    public ShowStore(DynamoDbClient dynamo, String table, Clock clock) {
+    public ShowStore(DynamoDbClient dynamo, String table, TableLayout layout, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.layout = layout;
         this.clock = clock;
     }
 
@@ -33,7 +35,7 @@ public final class ShowStore {
      * in front of the feed would.
      */
     public Snapshot load() {
-        GetItemResponse response = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table).key(ShowMapper.key())));
+        GetItemResponse response = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table).key(layout.showKey())));
         if (!response.hasItem() || response.item().isEmpty()) {
             return new Snapshot(Optional.empty(), FeedState.EMPTY);
         }
@@ -43,29 +45,20 @@ public final class ShowStore {
     /** Saves the settings and, in the same write, moves the feed's validators on. */
     public Show save(Show show) {
         ShowRules.validate(show);
-        Map<String, AttributeValue> values = ShowMapper.showAttributes(show);
         Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> placeholders = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
         List<String> removes = new ArrayList<>();
-        int i = 0;
-        for (String attribute : ShowMapper.showAttributeNames()) {
-            String name = "#a" + i;
-            names.put(name, attribute);
-            if (values.containsKey(attribute)) {
-                placeholders.put(":v" + i, values.get(attribute));
-                sets.add(name + " = :v" + i);
-            } else {
-                removes.add(name);
-            }
-            i++;
-        }
-        ShowMapper.feedMoved(names, placeholders, clock.instant());
+        ShowMapper.settingsUpdate(show, names, values, sets, removes);
+        names.put("#entity", TableLayout.ENTITY);
+        values.put(":entity", TableLayout.s("show"));
+        sets.add("#entity = :entity");
+        ShowMapper.feedMoved(names, values, clock.instant());
         sets.add(ShowMapper.FEED_MOVED_SET);
         String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes))
                 + " " + ShowMapper.FEED_MOVED_ADD;
-        DynamoCalls.call(() -> dynamo.updateItem(r -> r.tableName(table).key(ShowMapper.key())
-                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(placeholders)));
+        DynamoCalls.call(() -> dynamo.updateItem(r -> r.tableName(table).key(layout.showKey())
+                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values)));
         return show;
     }
 }

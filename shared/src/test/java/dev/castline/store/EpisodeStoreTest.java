@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The store against DynamoDB Local: the real conditions, transactions and key conditions. */
 class EpisodeStoreTest {
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
+    private static final TableLayout LAYOUT = new TableLayout(TableLayout.DEFAULT_SHOW);
 
     private final OperationCounter operations = new OperationCounter();
     private final DynamoDbClient dynamo = TestClients.dynamoDb(DynamoDbLocal.shared().endpoint(), operations);
@@ -38,7 +39,7 @@ class EpisodeStoreTest {
     @BeforeEach
     void freshTable() {
         table = TestTables.create(dynamo);
-        store = new EpisodeStore(dynamo, table, java.time.Clock.systemUTC());
+        store = new EpisodeStore(dynamo, table, LAYOUT, java.time.Clock.systemUTC());
         operations.reset();
     }
 
@@ -227,7 +228,7 @@ class EpisodeStoreTest {
         assertThat(store.findBySlug("old-name", true)).isEmpty();
         assertThat(store.listPublic(Optional.of("rails"), 10, Optional.empty(), NOW).items()).isEmpty();
         assertThat(dynamo.scan(r -> r.tableName(table)).items()).as("nothing of the episode is left, only the feed state")
-                .allSatisfy(item -> assertThat(item.get("PK").s()).isEqualTo("SHOW"))
+                .allSatisfy(item -> assertThat(item.get("PK").s()).isEqualTo("SHOW#" + TableLayout.DEFAULT_SHOW))
                 .allSatisfy(item -> assertThat(item.keySet()).noneMatch(name -> name.startsWith("sched_")));
     }
 
@@ -241,9 +242,9 @@ class EpisodeStoreTest {
     @Test
     void listingItemsCarryOnlyTheSummaryNotTheShowNotes() {
         store.create(Episodes.published("lean", NOW.minusSeconds(5)).notes("x".repeat(50_000)).build());
-        var response = dynamo.query(r -> r.tableName(table).indexName(EpisodeMapper.LIST_INDEX)
+        var response = dynamo.query(r -> r.tableName(table).indexName(TableLayout.LIST_INDEX)
                 .keyConditionExpression("listPk = :p").expressionAttributeValues(
-                        java.util.Map.of(":p", AttributeValue.fromS(EpisodeMapper.RELEASED))));
+                        java.util.Map.of(":p", AttributeValue.fromS(LAYOUT.releasedPartition()))));
         assertThat(response.items()).hasSize(1);
         assertThat(response.items().getFirst()).doesNotContainKeys("notesMarkdown", "notesHtml", "chapters");
     }

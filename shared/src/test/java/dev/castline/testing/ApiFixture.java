@@ -43,8 +43,8 @@ public final class ApiFixture {
     public final Config config = TestTables.config(table);
     /** Built exactly as the functions build theirs, plus the counter. */
     public final DynamoDbClient dynamo = client(operations);
-    public final EpisodeStore store = new EpisodeStore(dynamo, table, clock);
-    public final ShowStore shows = new ShowStore(dynamo, table, clock);
+    public final EpisodeStore store = new EpisodeStore(dynamo, table, config.layout(), clock);
+    public final ShowStore shows = new ShowStore(dynamo, table, config.layout(), clock);
 
     public ApiFixture() {
         shows.save(Shows.sample());
@@ -97,7 +97,11 @@ public final class ApiFixture {
         }
     }
 
-    /** Runs one event through the handler exactly as the Lambda runtime would. */
+    /**
+     * Runs one event through the handler exactly as the Lambda runtime would, and holds the answer
+     * to the OpenAPI document ({@link ApiContract}): a status or body that drifts from the contract
+     * fails the test that caused it. Events that are not API Gateway requests are not checked.
+     */
     public static LambdaResponse invoke(RequestStreamHandler handler, String eventJson) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -105,7 +109,13 @@ public final class ApiFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return LambdaResponse.parse(out.toString(StandardCharsets.UTF_8));
+        LambdaResponse response = LambdaResponse.parse(out.toString(StandardCharsets.UTF_8));
+        String routeKey = field(eventJson, "routeKey");
+        String rawPath = field(eventJson, "rawPath");
+        if (routeKey != null && rawPath != null && routeKey.indexOf(' ') > 0) {
+            ApiContract.get().check(routeKey.substring(0, routeKey.indexOf(' ')), rawPath, response);
+        }
+        return response;
     }
 
     private static String field(String json, String name) {

@@ -7,7 +7,7 @@ import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Guest;
 import dev.castline.domain.Link;
 import dev.castline.domain.LinkKind;
-import dev.castline.domain.ShowNotes;
+import dev.castline.host.ShowNotes;
 import dev.castline.domain.Status;
 import java.time.Instant;
 import java.util.List;

@@ -35,21 +35,17 @@ public final class Events {
         return query;
     }
 
-    /** The sample event for GET /episodes/{slug} with another slug (raw path percent-encoded). */
+    /** The sample event of a route with {@code {slug}} in its path, for another slug (raw path percent-encoded). */
     public static String withSlug(String sampleFile, String slug) {
-        ObjectNode event = read(sampleFile);
-        event.putObject("pathParameters").put("slug", slug);
-        String rawPath = "/episodes/" + encode(slug);
-        event.put("rawPath", rawPath);
-        ((ObjectNode) event.get("requestContext").get("http")).put("path", rawPath);
-        return event.toString();
+        return withSlugIn(ApiFixture.event(sampleFile), slug);
     }
 
-    /** An event for a route like {@code /episodes/{slug}/chapters.json} with another slug. */
-    public static String withSlugAt(String eventJson, String slug, String suffix) {
+    /** This event of a route with {@code {slug}} in its path (e.g. {@code /episodes/{slug}/chapters.json}), for another slug. */
+    public static String withSlugIn(String eventJson, String slug) {
         ObjectNode event = parse(eventJson);
+        String routeKey = event.get("routeKey").asText();
         event.putObject("pathParameters").put("slug", slug);
-        String rawPath = "/episodes/" + encode(slug) + suffix;
+        String rawPath = routeKey.substring(routeKey.indexOf(' ') + 1).replace("{slug}", encode(slug));
         event.put("rawPath", rawPath);
         ((ObjectNode) event.get("requestContext").get("http")).put("path", rawPath);
         return event.toString();

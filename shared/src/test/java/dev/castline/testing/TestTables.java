@@ -2,6 +2,7 @@ package dev.castline.testing;
 
 import dev.castline.config.Config;
 import dev.castline.store.CastlineTable;
+import dev.castline.store.TableLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class TestTables {
     }
 
     public static Config config(String tableName) {
-        return new Config(TestClients.REGION, tableName, MEDIA_BASE_URL, SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
+        return new Config(TestClients.REGION, tableName, TableLayout.DEFAULT_SHOW, MEDIA_BASE_URL, SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
                 Optional.of(DynamoDbLocal.shared().endpoint()), Duration.ofSeconds(60), Duration.ofSeconds(300), Duration.ZERO, TestClients.CREDENTIALS);
     }
 }

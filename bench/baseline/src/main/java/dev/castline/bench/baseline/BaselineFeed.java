@@ -40,11 +40,11 @@ public class BaselineFeed implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         MAPPER.readValue(input, Map.class);
-        ShowItem show = shows.getItem(Key.builder().partitionValue("SHOW").sortValue("SHOW").build());
+        ShowItem show = shows.getItem(Key.builder().partitionValue("SHOW#default").sortValue("SHOW").build());
         String upper = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() + "$";
         List<EpisodeItem> listed = new ArrayList<>();
         episodes.index("ByPublishDate").query(r -> r
-                .queryConditional(QueryConditional.sortLessThan(Key.builder().partitionValue("RELEASED").sortValue(upper).build()))
+                .queryConditional(QueryConditional.sortLessThan(Key.builder().partitionValue("SHOW#default#RELEASED").sortValue(upper).build()))
                 .scanIndexForward(false)).forEach(page -> listed.addAll(page.items()));
         List<EpisodeItem> full = new ArrayList<>();
         for (int from = 0; from < listed.size(); from += 100) {

@@ -23,12 +23,12 @@ public class BaselineGetEpisode implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = MAPPER.readValue(input, Map.class);
         String slug = ((Map<String, String>) event.get("pathParameters")).get("slug");
-        EpisodeItem slugItem = table.getItem(Key.builder().partitionValue("SLUG#" + slug).sortValue("SLUG").build());
+        EpisodeItem slugItem = table.getItem(Key.builder().partitionValue("SHOW#default#SLUG#" + slug).sortValue("SLUG").build());
         if (slugItem == null) {
             MAPPER.writeValue(output, Map.of("statusCode", 404, "body", "{\"error\":{\"code\":\"not_found\"}}"));
             return;
         }
-        EpisodeItem e = table.getItem(Key.builder().partitionValue("EPISODE#" + slugItem.getEpisodeId()).sortValue("EPISODE").build());
+        EpisodeItem e = table.getItem(Key.builder().partitionValue("SHOW#default#EPISODE#" + slugItem.getEpisodeId()).sortValue("EPISODE").build());
         MAPPER.writeValue(output, Map.of("statusCode", 200, "headers", Map.of("content-type", "application/json"),
                 "body", MAPPER.writeValueAsString(e)));
     }

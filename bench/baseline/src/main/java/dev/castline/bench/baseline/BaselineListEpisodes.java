@@ -33,7 +33,7 @@ public class BaselineListEpisodes implements RequestStreamHandler {
         int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
         String upper = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() + "$";
         Page<EpisodeItem> page = table.index("ByPublishDate").query(r -> r
-                .queryConditional(QueryConditional.sortLessThan(Key.builder().partitionValue("RELEASED").sortValue(upper).build()))
+                .queryConditional(QueryConditional.sortLessThan(Key.builder().partitionValue("SHOW#default#RELEASED").sortValue(upper).build()))
                 .scanIndexForward(false).limit(limit)).iterator().next();
         List<Map<String, Object>> items = new ArrayList<>();
         for (EpisodeItem e : page.items()) {

@@ -3,7 +3,10 @@ package dev.castline.functions.admin;
 import dev.castline.api.EpisodeJson;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeSummary;
+import dev.castline.domain.MediaKey;
 import dev.castline.domain.Show;
+import dev.castline.domain.ShowField;
+import dev.castline.host.Uploads;
 import dev.castline.feed.ChaptersJson;
 import dev.castline.http.Json;
 import java.time.Instant;
@@ -38,7 +41,7 @@ final class AdminJson {
             if (e.audio() != null) {
                 json.writeObjectFieldStart("audio");
                 json.writeStringField("key", e.audio().key());
-                json.writeStringField("url", mediaBaseUrl + "/" + e.audio().key());
+                json.writeStringField("url", MediaKey.url(mediaBaseUrl, e.audio().key()));
                 json.writeStringField("type", e.audio().contentType());
                 json.writeNumberField("bytes", e.audio().bytes());
                 json.writeFieldName("durationSeconds");
@@ -73,30 +76,38 @@ final class AdminJson {
         }, nextCursor);
     }
 
+    /** The settings as saved: every field that has a value, under its {@link ShowField} name. */
     static String show(Show s) {
         return Json.write(json -> {
             json.writeStartObject();
-            json.writeStringField("title", s.title());
-            json.writeStringField("author", s.author());
-            json.writeStringField("description", s.description());
-            json.writeStringField("language", s.language());
-            json.writeStringField("artworkUrl", s.artworkUrl());
-            json.writeStringField("appleCategory", s.appleCategory());
-            Json.optionalString(json, "appleSubcategory", s.appleSubcategory());
-            json.writeBooleanField("explicit", s.explicit());
-            json.writeStringField("ownerName", s.ownerName());
-            json.writeStringField("ownerEmail", s.ownerEmail());
-            json.writeStringField("siteBaseUrl", s.siteBaseUrl());
-            Json.optionalString(json, "copyright", s.copyright());
-            Json.optionalString(json, "fundingUrl", s.fundingUrl());
-            Json.optionalString(json, "fundingText", s.fundingText());
-            json.writeStringField("feedUrl", s.feedUrl());
-            json.writeStringField("podcastGuid", s.podcastGuid());
-            json.writeBooleanField("serial", s.serial());
-            json.writeBooleanField("locked", s.locked());
-            if (s.feedItemLimit() != null) {
-                json.writeNumberField("feedItemLimit", s.feedItemLimit());
+            for (ShowField field : ShowField.values()) {
+                Object value = field.of(s);
+                if (value != null) {
+                    switch (field.kind()) {
+                        case TEXT -> json.writeStringField(field.wireName(), (String) value);
+                        case BOOLEAN -> json.writeBooleanField(field.wireName(), (Boolean) value);
+                        case INTEGER -> json.writeNumberField(field.wireName(), (Integer) value);
+                    }
+                }
             }
+            json.writeEndObject();
+        });
+    }
+
+    /** A signed upload: where to PUT the file, with which headers, until when. */
+    static String upload(Uploads.Requested upload) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("uploadUrl", upload.signed().url().toString());
+            json.writeStringField("method", "PUT");
+            json.writeObjectFieldStart("headers");
+            for (var header : upload.signed().headers().entrySet()) {
+                json.writeStringField(header.getKey(), header.getValue());
+            }
+            json.writeEndObject();
+            json.writeStringField("key", upload.key().value());
+            json.writeStringField("expiresAt", upload.signed().expiresAt().toString());
+            json.writeNumberField("version", upload.episode().version());
             json.writeEndObject();
         });
     }

@@ -163,7 +163,7 @@ class AdminHandlerTest {
         GetEpisodeHandler publicGet = new GetEpisodeHandler(fixture.config, fixture.dynamo, fixture.clock);
         LambdaResponse old = invoke(publicGet, Events.withSlug("get-episode.json", ApiFixture.PODIA));
         assertThat(old.status()).isEqualTo(301);
-        assertThat(old.headers()).containsEntry("location", "/episodes/podia-renamed");
+        assertThat(old.headers()).containsEntry("location", "/api/v1/episodes/podia-renamed");
 
         Episode passiv = fixture.store.findBySlug(ApiFixture.PASSIV, true).orElseThrow();
         String steal = Events.withHeader(withBody(withId("admin-patch-episode.json", passiv.id()), Map.of("slug", ApiFixture.PODIA)),

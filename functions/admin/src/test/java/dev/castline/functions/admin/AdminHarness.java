@@ -39,7 +39,7 @@ final class AdminHarness implements AutoCloseable {
         return Events.withHeader(event, "authorization", "Bearer " + TOKEN);
     }
 
-    /** The sample event of an /admin/episodes/{id}/... route, for another episode. */
+    /** The sample event of an /api/v1/admin/episodes/{id}/... route, for another episode. */
     static String withId(String file, String id) {
         ObjectNode e = (ObjectNode) Events.json(ApiFixture.event(file));
         String oldId = e.get("pathParameters").get("id").asText();

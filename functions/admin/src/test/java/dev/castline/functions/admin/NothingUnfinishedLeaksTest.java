@@ -74,7 +74,7 @@ class NothingUnfinishedLeaksTest {
         List<Episode> everything = new ArrayList<>();
         try (var scanner = fixture.client()) {
             scanner.scan(r -> r.tableName(fixture.table)).items().stream()
-                    .filter(item -> item.get("PK").s().startsWith("EPISODE#"))
+                    .filter(item -> item.get("PK").s().startsWith(fixture.config.layout().episodeKey("").get("PK").s()))
                     .forEach(item -> everything.add(dev.castline.store.EpisodeMapper.episode(item)));
         }
         for (Episode e : everything) {

@@ -1,5 +1,6 @@
 package dev.castline.functions.feed;
 
+import dev.castline.api.Paths;
 import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.domain.Episode;
@@ -7,9 +8,9 @@ import dev.castline.domain.Show;
 import dev.castline.feed.ChaptersJson;
 import dev.castline.feed.FeedPager;
 import dev.castline.feed.FeedWriter;
-import dev.castline.http.ApiEvents;
+import dev.castline.lambda.ApiEvents;
 import dev.castline.http.ApiException;
-import dev.castline.http.ApiHandler;
+import dev.castline.lambda.ApiHandler;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
 import dev.castline.http.Params;
@@ -31,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class FeedHandler extends ApiHandler {
     static final String FEED_TYPE = "application/rss+xml; charset=utf-8";
     static final String CHAPTERS_TYPE = "application/json+chapters; charset=utf-8";
+    static final String FEED_ROUTE = "GET /feed.xml";
+    static final String FEED_HEAD_ROUTE = "HEAD /feed.xml";
+    static final String CHAPTERS_ROUTE = "GET /episodes/{slug}/chapters.json";
 
     private final EpisodeStore episodes;
     private final ShowStore shows;
@@ -56,8 +60,8 @@ public final class FeedHandler extends ApiHandler {
     /** With another pager: tests use a small page limit to see paging without megabytes of data. */
     FeedHandler(Config config, DynamoDbClient dynamo, Clock clock, FeedPager pager) {
         super(config.cacheMaxAge());
-        this.episodes = new EpisodeStore(dynamo, config.tableName(), clock);
-        this.shows = new ShowStore(dynamo, config.tableName(), clock);
+        this.episodes = new EpisodeStore(dynamo, config.tableName(), config.layout(), clock);
+        this.shows = new ShowStore(dynamo, config.tableName(), config.layout(), clock);
         this.pager = pager;
         this.validators = new FeedValidators();
         this.clock = clock;
@@ -68,15 +72,16 @@ public final class FeedHandler extends ApiHandler {
     /** The whole feed, gzipped: the show item, the episodes' Query and batch reads, the writer, gzip. */
     @Override
     protected String primingEvent() {
-        return ApiEvents.syntheticGet("GET /feed.xml", "/feed.xml", Map.of(), Map.of(), Map.of("accept-encoding", "gzip"));
+        return ApiEvents.syntheticGet(FEED_ROUTE, Paths.FEED, Map.of(), Map.of(), Map.of("accept-encoding", "gzip"));
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        if (request.rawPath().endsWith("/chapters.json")) {
-            return chapters(request);
-        }
-        return feed(request);
+        return switch (request.routeKey()) {
+            case CHAPTERS_ROUTE -> chapters(request);
+            case FEED_ROUTE, FEED_HEAD_ROUTE -> feed(request);
+            default -> throw ApiException.notFound("No such route.");
+        };
     }
 
     private ApiResponse feed(ApiRequest request) {
@@ -123,7 +128,7 @@ public final class FeedHandler extends ApiHandler {
         Episode episode = episodes.findPublicBySlug(slug, clock.instant())
                 .orElseThrow(() -> ApiException.notFound("No published episode has this slug."));
         if (!episode.slug().equals(slug)) {
-            return ApiResponse.empty(301).header("location", "/episodes/" + episode.slug() + "/chapters.json")
+            return ApiResponse.empty(301).header("location", Paths.chapters(episode.slug()))
                     .header("cache-control", "public, max-age=300");
         }
         return ApiResponse.text(200, ChaptersJson.of(episode), CHAPTERS_TYPE);

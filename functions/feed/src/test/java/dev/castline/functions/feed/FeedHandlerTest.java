@@ -178,7 +178,7 @@ class FeedHandlerTest {
     @Test
     void rightAfterAChangeTheFeedGoesOutWithoutValidatorsUntilTheIndexHasSettled() {
         var config = fixture.config;
-        var settling = new dev.castline.config.Config(config.region(), config.tableName(), config.mediaBaseUrl(),
+        var settling = new dev.castline.config.Config(config.region(), config.tableName(), config.showId(), config.mediaBaseUrl(),
                 config.cursorSigningKey(), config.dynamoDbEndpoint(), config.cacheMaxAge(), config.feedCacheMaxAge(),
                 Duration.ofSeconds(10), config.credentials());
         FeedHandler handler = new FeedHandler(settling, fixture.dynamo, fixture.clock);
@@ -277,9 +277,9 @@ class FeedHandlerTest {
         LambdaResponse again = invoke(handler, withHeader(ApiFixture.event("episode-chapters.json"), "if-none-match", response.headers().get("etag")));
         assertThat(again.status()).isEqualTo(304);
 
-        assertClientError(invoke(handler, Events.withSlugAt(ApiFixture.event("episode-chapters.json"), ApiFixture.DRAFT, "/chapters.json")),
+        assertClientError(invoke(handler, Events.withSlugIn(ApiFixture.event("episode-chapters.json"), ApiFixture.DRAFT)),
                 404, "not_found", null);
-        assertClientError(invoke(handler, Events.withSlugAt(ApiFixture.event("episode-chapters.json"), "Not A Slug", "/chapters.json")),
+        assertClientError(invoke(handler, Events.withSlugIn(ApiFixture.event("episode-chapters.json"), "Not A Slug")),
                 400, "bad_request", "slug");
     }
 
@@ -292,7 +292,7 @@ class FeedHandlerTest {
 
     @Test
     void withoutShowSettingsThereIsNoFeedYet() {
-        fixture.dynamo.deleteItem(r -> r.tableName(fixture.table).key(dev.castline.store.ShowMapper.key()));
+        fixture.dynamo.deleteItem(r -> r.tableName(fixture.table).key(fixture.config.layout().showKey()));
         assertClientError(feed(), 404, "not_found", null);
     }
 

@@ -1,12 +1,13 @@
 package dev.castline.functions.get;
 
 import dev.castline.api.EpisodeJson;
+import dev.castline.api.Paths;
 import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.domain.Episode;
 import dev.castline.http.ApiException;
-import dev.castline.http.ApiEvents;
-import dev.castline.http.ApiHandler;
+import dev.castline.lambda.ApiEvents;
+import dev.castline.lambda.ApiHandler;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
 import dev.castline.http.Params;
@@ -16,11 +17,13 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code GET /episodes/{slug}}: one public episode in full. Two key reads (slug, then episode).
+ * {@code GET /api/v1/episodes/{slug}}: one public episode in full. Two key reads (slug, then episode).
  * A slug the episode used to have answers 301 to its current address, so shared links survive
  * a rename.
  */
 public final class GetEpisodeHandler extends ApiHandler {
+    static final String ROUTE = "GET /api/v1/episodes/{slug}";
+
     private final EpisodeStore store;
     private final EpisodeJson representation;
     private final Clock clock;
@@ -36,7 +39,7 @@ public final class GetEpisodeHandler extends ApiHandler {
 
     public GetEpisodeHandler(Config config, DynamoDbClient dynamo, Clock clock) {
         super(config.cacheMaxAge());
-        this.store = new EpisodeStore(dynamo, config.tableName(), clock);
+        this.store = new EpisodeStore(dynamo, config.tableName(), config.layout(), clock);
         this.representation = new EpisodeJson(config.mediaBaseUrl());
         this.clock = clock;
     }
@@ -44,7 +47,7 @@ public final class GetEpisodeHandler extends ApiHandler {
     /** A slug no episode has: the slug read, the error writer, no episode data needed. */
     @Override
     protected String primingEvent() {
-        return ApiEvents.syntheticGet("GET /episodes/{slug}", "/episodes/snapstart-priming", Map.of(),
+        return ApiEvents.syntheticGet(ROUTE, Paths.apiEpisode("snapstart-priming"), Map.of(),
                 Map.of("slug", "snapstart-priming"), Map.of());
     }
 
@@ -55,7 +58,7 @@ public final class GetEpisodeHandler extends ApiHandler {
                 .orElseThrow(() -> ApiException.notFound("No published episode has this slug."));
         if (!episode.slug().equals(slug)) {
             return ApiResponse.empty(301)
-                    .header("location", "/episodes/" + episode.slug())
+                    .header("location", Paths.apiEpisode(episode.slug()))
                     .header("cache-control", "public, max-age=300");
         }
         return ApiResponse.json(200, representation.episode(episode));

@@ -30,7 +30,7 @@ class GetEpisodeHandlerTest {
 
     @Test
     void everySampleEventForThisRouteGetsItsDocumentedAnswer() {
-        List<String> files = ApiFixture.eventsFor("GET /episodes/{slug}");
+        List<String> files = ApiFixture.eventsFor("GET /api/v1/episodes/{slug}");
         assertThat(files).contains("get-episode.json", "get-episode-missing.json");
         for (String file : files) {
             LambdaResponse response = invoke(handler, ApiFixture.event(file));
@@ -101,7 +101,7 @@ class GetEpisodeHandlerTest {
 
         LambdaResponse response = invoke(handler, withSlug(GET_SAMPLE, "first-name"));
         assertThat(response.status()).isEqualTo(301);
-        assertThat(response.headers()).containsEntry("location", "/episodes/second-name");
+        assertThat(response.headers()).containsEntry("location", "/api/v1/episodes/second-name");
     }
 
     @Test

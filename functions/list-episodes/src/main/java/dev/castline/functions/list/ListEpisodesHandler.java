@@ -1,11 +1,12 @@
 package dev.castline.functions.list;
 
 import dev.castline.api.EpisodeJson;
+import dev.castline.api.Paths;
 import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.domain.EpisodeSummary;
-import dev.castline.http.ApiEvents;
-import dev.castline.http.ApiHandler;
+import dev.castline.lambda.ApiEvents;
+import dev.castline.lambda.ApiHandler;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
 import dev.castline.http.CursorCodec;
@@ -18,7 +19,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code GET /episodes?limit=&cursor=&tag=}: public episodes, newest first, one page per call.
+ * {@code GET /api/v1/episodes?limit=&cursor=&tag=}: public episodes, newest first, one page per call.
  * Each page costs one DynamoDB Query, with or without a tag.
  */
 public final class ListEpisodesHandler extends ApiHandler {
@@ -38,7 +39,7 @@ public final class ListEpisodesHandler extends ApiHandler {
 
     public ListEpisodesHandler(Config config, DynamoDbClient dynamo, Clock clock) {
         super(config.cacheMaxAge());
-        this.store = new EpisodeStore(dynamo, config.tableName(), clock);
+        this.store = new EpisodeStore(dynamo, config.tableName(), config.layout(), clock);
         this.representation = new EpisodeJson(config.mediaBaseUrl());
         this.cursors = new CursorCodec(config.cursorSigningKey());
         this.clock = clock;
@@ -47,7 +48,7 @@ public final class ListEpisodesHandler extends ApiHandler {
     /** The first page of the public list, one item long: one Query, the JSON writer, a cursor. */
     @Override
     protected String primingEvent() {
-        return ApiEvents.syntheticGet("GET /episodes", "/episodes", Map.of("limit", "1"), Map.of(), Map.of());
+        return ApiEvents.syntheticGet("GET " + Paths.API + "/episodes", Paths.API + "/episodes", Map.of("limit", "1"), Map.of(), Map.of());
     }
 
     @Override

@@ -1,7 +1,13 @@
-package dev.castline.http;
+package dev.castline.lambda;
 
+import dev.castline.http.ApiException;
+import dev.castline.http.ApiRequest;
+import dev.castline.http.ApiResponse;
+import dev.castline.http.Conditional;
+import dev.castline.http.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.castline.domain.NotFoundException;
 import dev.castline.domain.ValidationException;
 import dev.castline.store.ConflictException;
 import dev.castline.store.StoreUnavailableException;
@@ -20,7 +26,8 @@ import org.crac.Resource;
  * write {@link #handle}: no error path is written twice.
  *
  * <p>Failures map in one place: {@link ApiException} and {@link ValidationException} are the
- * client's (4xx, with the field), a conflict is 409, an unavailable store is 503 with
+ * client's (4xx, with the field), a missing thing is 404, a conflict is 409 (412 when the version
+ * the client named has moved on), an unavailable store is 503 with
  * {@code Retry-After}, and anything else is a fault of ours: 500, logged with the request id,
  * its text never sent.
  */
@@ -90,8 +97,10 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
             return error(e.status(), e.code(), e.getMessage(), e.field());
         } catch (ValidationException e) {
             return error(400, "bad_request", e.field() + " " + e.getMessage(), e.field());
+        } catch (NotFoundException e) {
+            return error(404, "not_found", e.getMessage(), null);
         } catch (ConflictException e) {
-            return error(409, "conflict", e.getMessage(), null);
+            return conflict(e);
         } catch (StoreUnavailableException e) {
             Log.warn(context, request.requestId(), "store unavailable", e);
             return error(503, "unavailable", "The service is busy; try again shortly.", null)
@@ -117,6 +126,15 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
             return ApiResponse.empty(304).header("etag", etag).header("cache-control", cacheControl);
         }
         return response.header("etag", etag).header("cache-control", cacheControl);
+    }
+
+    /** A version that moved on is a failed precondition; every other conflict is a 409, naming the slug when it is one. */
+    private static ApiResponse conflict(ConflictException e) {
+        return switch (e.reason()) {
+            case VERSION_MISMATCH -> error(412, "precondition_failed", e.getMessage(), null);
+            case SLUG_TAKEN -> error(409, "conflict", e.getMessage(), "slug");
+            case ID_TAKEN, NOT_READY -> error(409, "conflict", e.getMessage(), null);
+        };
     }
 
     public static ApiResponse error(int status, String code, String message, String field) {

@@ -1,4 +1,4 @@
-package dev.castline.domain;
+package dev.castline.host;
 
 import java.util.Set;
 import org.commonmark.node.BlockQuote;

@@ -1,4 +1,4 @@
-package dev.castline.domain;
+package dev.castline.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.castline.http;
+package dev.castline.lambda;
 
 import java.io.BufferedReader;
 import java.io.IOException;

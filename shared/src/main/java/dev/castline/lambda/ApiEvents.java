@@ -1,5 +1,8 @@
-package dev.castline.http;
+package dev.castline.lambda;
 
+import dev.castline.http.ApiRequest;
+import dev.castline.http.ApiResponse;
+import dev.castline.http.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

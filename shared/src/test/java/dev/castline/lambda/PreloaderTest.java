@@ -1,4 +1,4 @@
-package dev.castline.http;
+package dev.castline.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.castline.http;
+package dev.castline.lambda;
 
+import dev.castline.http.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,0 +1,83 @@
+package dev.castline.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a media file lives in the bucket: {@code {kind}/{episodeId}/{uploadId}.{extension}}. The
+ * upload id is new for every upload, so a media URL never gets new bytes (podcast apps cache by
+ * URL). The one definition of the key format and of the URL a key is served at.
+ */
+public record MediaKey(Kind kind, String episodeId, String uploadId, String extension) {
+
+    /** What a key holds; each kind has its own prefix in the bucket. */
+    public enum Kind {
+        AUDIO("audio");
+
+        private final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** The key prefix of this kind, with its slash: {@code audio/}. */
+        public String prefix() {
+            return prefix + "/";
+        }
+    }
+
+    private static final Pattern KEY = Pattern.compile("([a-z]+)/([A-Za-z0-9-]{1,64})/([A-Za-z0-9-]{1,64})\\.([a-z0-9]{1,8})");
+
+    /** A new key for an upload of audio in {@code format} to this episode. */
+    public static MediaKey newAudio(String episodeId, AudioFormat format) {
+        return new MediaKey(Kind.AUDIO, episodeId, UUID.randomUUID().toString(), format.extension());
+    }
+
+    /** The key this text is, if it has the format (an audio key also needs a known extension). */
+    public static Optional<MediaKey> parse(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Matcher m = KEY.matcher(key);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        for (Kind kind : Kind.values()) {
+            if (kind.prefix.equals(m.group(1))) {
+                if (kind == Kind.AUDIO && AudioFormat.ofExtension(m.group(4)).isEmpty()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new MediaKey(kind, m.group(2), m.group(3), m.group(4)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The audio format an audio key's extension names. */
+    public Optional<AudioFormat> audioFormat() {
+        return kind == Kind.AUDIO ? AudioFormat.ofExtension(extension) : Optional.empty();
+    }
+
+    public String value() {
+        return kind.prefix + "/" + episodeId + "/" + uploadId + "." + extension.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value();
+    }
+
+    /**
+     * The public URL of a media key: {@code {mediaBaseUrl}/{key}}, the CloudFront distribution
+     * on AWS and the stack's {@code /media} on one machine. Enclosures, the API and the host's
+     * views all link media through this.
+     *
+     * @param mediaBaseUrl without a trailing slash
+     */
+    public static String url(String mediaBaseUrl, String key) {
+        return mediaBaseUrl + "/" + key;
+    }
+}

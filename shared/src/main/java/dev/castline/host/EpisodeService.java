@@ -1,0 +1,170 @@
+package dev.castline.host;
+
+import dev.castline.domain.Audio;
+import dev.castline.domain.Episode;
+import dev.castline.domain.EpisodeSummary;
+import dev.castline.domain.EpisodeType;
+import dev.castline.domain.MediaKey;
+import dev.castline.domain.NotFoundException;
+import dev.castline.domain.Slugs;
+import dev.castline.domain.Status;
+import dev.castline.domain.ValidationException;
+import dev.castline.store.ConflictException;
+import dev.castline.store.EpisodeStore;
+import dev.castline.store.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * The host's rules for episodes, in one place for every way in (the admin API, the sample show,
+ * imports): how a new episode gets its id, guid and slug; how edits, publishing, scheduling,
+ * unpublishing and removal change it. Each change is conditional on the version the caller last
+ * read when it names one ({@code expectedVersion}), so no edit is ever lost to another.
+ *
+ * <p>Errors are the domain's: {@link NotFoundException}, {@link ValidationException} naming the
+ * field, {@link ConflictException} with its reason (a version that moved on, a slug in use, an
+ * episode not ready to publish).
+ */
+public final class EpisodeService {
+    static final int MAX_DERIVED_SLUG_ATTEMPTS = 20;
+
+    private final EpisodeStore store;
+    private final MediaObjects media;
+    private final Clock clock;
+
+    public EpisodeService(EpisodeStore store, MediaObjects media, Clock clock) {
+        this.store = store;
+        this.media = media;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an episode: a new id; the given guid, or a new one; the given slug, or one derived
+     * from the title and made unique ({@code -2}, {@code -3}...). With a publish time and audio it
+     * is released at once (published if the time has passed, scheduled otherwise).
+     */
+    public Episode create(NewEpisode spec) {
+        String title = spec.content().newTitle();
+        if (title == null) {
+            throw new ValidationException("title", "is required");
+        }
+        Instant now = now();
+        Status status = Status.DRAFT;
+        if (spec.publishAt() != null) {
+            if (spec.audio() == null) {
+                throw new ValidationException("publishAt", "needs audio: an episode without audio cannot be released");
+            }
+            status = spec.publishAt().isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED;
+        }
+        String id = UUID.randomUUID().toString();
+        Audio audio = spec.audio() == null ? null : new Audio(MediaKey.newAudio(id, spec.audio().format()).value(),
+                spec.audio().format().contentType(), spec.audio().bytes(), spec.audio().durationMillis());
+        Episode blank = new Episode(id, "episode",
+                spec.guid() != null ? spec.guid() : UUID.randomUUID().toString(), title, null, null, null,
+                List.of(), List.of(), List.of(), List.of(), null, null, EpisodeType.FULL, false, audio, status,
+                spec.publishAt() == null ? null : spec.publishAt().truncatedTo(ChronoUnit.SECONDS), now, now, 1, List.of(), null);
+        Episode draft = spec.content().applyTo(blank.toBuilder()).build();
+        boolean slugGiven = spec.content().setsSlug();
+        String derived = slugGiven ? draft.slug() : Slugs.fromTitle(draft.title());
+        draft = draft.toBuilder().slug(derived).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.create(draft);
+            } catch (ConflictException e) {
+                if (e.reason() != ConflictException.Reason.SLUG_TAKEN || slugGiven) {
+                    throw e;
+                }
+                if (attempt >= MAX_DERIVED_SLUG_ATTEMPTS) {
+                    throw new ConflictException(ConflictException.Reason.SLUG_TAKEN, "no free slug could be made from the title: give one");
+                }
+                String suffix = "-" + (attempt + 1);
+                draft = draft.toBuilder().slug(derived.substring(0, Math.min(derived.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix).build();
+            }
+        }
+    }
+
+    /** The episode with this id, read strongly consistently (the host sees its own writes at once). */
+    public Episode get(String id) {
+        return store.findById(id, true).orElseThrow(() -> new NotFoundException("No episode has this id."));
+    }
+
+    /** The host's listing by status, one page. */
+    public Page<EpisodeSummary> list(Status status, int limit, Optional<String> resumeAfter) {
+        return store.listByStatus(status, limit, resumeAfter, clock.instant());
+    }
+
+    /** Changes content. A new slug keeps the old one reserved for this episode, so old links redirect. */
+    public Episode edit(String id, OptionalLong expectedVersion, EpisodeEdit edit) {
+        Episode current = current(id, expectedVersion);
+        Episode.Builder next = edit.applyTo(current.toBuilder());
+        Episode candidate = next.build();
+        if (!candidate.slug().equals(current.slug())) {
+            List<String> former = new ArrayList<>(current.formerSlugs());
+            former.remove(candidate.slug());
+            former.add(current.slug());
+            next.formerSlugs(former);
+        }
+        return store.update(current, next);
+    }
+
+    /**
+     * Releases the episode at {@code at} (now when empty): published if that time has passed,
+     * scheduled otherwise. Only an episode with processed audio can be released.
+     */
+    public Episode publish(String id, OptionalLong expectedVersion, Optional<Instant> at) {
+        Episode current = current(id, expectedVersion);
+        if (current.audio() == null) {
+            throw new ConflictException(ConflictException.Reason.NOT_READY,
+                    "The episode has no processed audio yet: upload it and wait for processing.");
+        }
+        Instant now = now();
+        Instant when = at.map(t -> t.truncatedTo(ChronoUnit.SECONDS)).orElse(now);
+        Status status = when.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED;
+        return store.update(current, current.toBuilder().status(status).publishAt(when));
+    }
+
+    /** Back to a draft: out of every public listing and the feed. */
+    public Episode unpublish(String id, OptionalLong expectedVersion) {
+        Episode current = current(id, expectedVersion);
+        return store.update(current, current.toBuilder().status(Status.DRAFT).publishAt(null));
+    }
+
+    /**
+     * Removes the episode from every listing and the feed first, then its audio objects (the
+     * processed audio and any pending upload): nothing public ever points at a deleted object.
+     */
+    public Episode remove(String id, OptionalLong expectedVersion) {
+        Episode current = current(id, expectedVersion);
+        store.delete(current);
+        if (current.audio() != null) {
+            media.delete(current.audio().key());
+        }
+        if (current.upload() != null) {
+            media.delete(current.upload().key());
+        }
+        return current;
+    }
+
+    private Episode current(String id, OptionalLong expectedVersion) {
+        Episode current = get(id);
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+            throw versionMoved();
+        }
+        return current;
+    }
+
+    static ConflictException versionMoved() {
+        return new ConflictException(ConflictException.Reason.VERSION_MISMATCH,
+                "The episode was changed since you read it: read it again, then retry.");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.castline.host;
+
+import dev.castline.domain.AudioFormat;
+import dev.castline.domain.MediaKey;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** Makes the signed URL through which a host's client puts one file straight into the bucket. */
+public interface UploadSigner {
+    /**
+     * A PUT URL for exactly this key, content type and size, valid for {@code ttl}.
+     *
+     * @return the URL with the headers the client must send as signed (Host left out)
+     */
+    Signed sign(MediaKey key, AudioFormat format, long bytes, Duration ttl);
+
+    record Signed(URI url, Map<String, String> headers, Instant expiresAt) {
+        public Signed {
+            headers = Map.copyOf(headers);
+        }
+    }
+}

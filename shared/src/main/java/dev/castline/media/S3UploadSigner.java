@@ -1,0 +1,40 @@
+package dev.castline.media;
+
+import dev.castline.domain.AudioFormat;
+import dev.castline.domain.MediaKey;
+import dev.castline.host.UploadSigner;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * Presigned S3 PUTs with the content type and length signed: S3 refuses the upload if either
+ * differs from what the host announced.
+ */
+public final class S3UploadSigner implements UploadSigner {
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public S3UploadSigner(S3Presigner presigner, String bucket) {
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public Signed sign(MediaKey key, AudioFormat format, long bytes, Duration ttl) {
+        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p
+                .signatureDuration(ttl)
+                .putObjectRequest(o -> o.bucket(bucket).key(key.value()).contentType(format.contentType()).contentLength(bytes)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> header : signed.signedHeaders().entrySet()) {
+            if (!header.getKey().equalsIgnoreCase("host")) {
+                headers.put(header.getKey(), String.join(",", header.getValue()));
+            }
+        }
+        return new Signed(URI.create(signed.url().toString()), headers, signed.expiration());
+    }
+}
