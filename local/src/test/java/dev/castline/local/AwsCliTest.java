@@ -13,22 +13,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The README's AWS CLI commands work against the local stack (when the CLI is installed). */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(CastlineLocalExtension.class)
 class AwsCliTest {
     @Test
-    void theAwsCliListsTheLocalTableAndBucket(LocalStack stack) throws Exception {
+    void theAwsCliListsTheLocalTableAndBucket(CastlineLocal stack) throws Exception {
         assumeTrue(onPath("aws"), "the AWS CLI is not installed");
-        assertThat(aws("--endpoint-url", stack.dynamoEndpoint().toString(), "dynamodb", "list-tables")).contains(LocalStack.TABLE);
-        assertThat(aws("--endpoint-url", stack.s3Endpoint().toString(), "s3", "ls")).contains(LocalStack.AUDIO_BUCKET);
+        assertThat(aws("--endpoint-url", stack.dynamoEndpoint().toString(), "dynamodb", "list-tables")).contains(CastlineLocal.TABLE);
+        assertThat(aws("--endpoint-url", stack.s3Endpoint().toString(), "s3", "ls")).contains(CastlineLocal.AUDIO_BUCKET);
     }
 
     private static String aws(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("aws"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("AWS_ACCESS_KEY_ID", LocalStack.ACCESS_KEY);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", LocalStack.SECRET_KEY);
-        builder.environment().put("AWS_DEFAULT_REGION", LocalStack.REGION);
+        builder.environment().put("AWS_ACCESS_KEY_ID", CastlineLocal.ACCESS_KEY);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", CastlineLocal.SECRET_KEY);
+        builder.environment().put("AWS_DEFAULT_REGION", CastlineLocal.REGION);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

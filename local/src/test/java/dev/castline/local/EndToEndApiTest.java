@@ -21,12 +21,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The public API over real HTTP, through the API Gateway stand-in, against the sample show: the
  * same expectations as the handler tests, now through the wire.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(CastlineLocalExtension.class)
 class EndToEndApiTest {
-    private final LocalStack stack;
+    private final CastlineLocal stack;
     private final JsonNode sample;
 
-    EndToEndApiTest(LocalStack stack) throws Exception {
+    EndToEndApiTest(CastlineLocal stack) throws Exception {
         this.stack = stack;
         try (InputStream in = getClass().getResourceAsStream(SampleData.RESOURCE)) {
             this.sample = new ObjectMapper().readTree(in);

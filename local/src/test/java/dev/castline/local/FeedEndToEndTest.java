@@ -17,11 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.xml.sax.InputSource;
 
 /** The sample show's feed, fetched as a podcast app fetches it: gzip, conditional polls, HEAD. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(CastlineLocalExtension.class)
 class FeedEndToEndTest {
-    private final LocalStack stack;
+    private final CastlineLocal stack;
 
-    FeedEndToEndTest(LocalStack stack) {
+    FeedEndToEndTest(CastlineLocal stack) {
         this.stack = stack;
     }
 

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every route of template.yaml, hit over HTTP: the event the gateway builds is one the function
  * accepts (it answers with its own JSON, not the gateway's bare 404 or 500).
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(CastlineLocalExtension.class)
 class GatewayRoutesTest {
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)\\+?}");
 
     @Test
-    void everyRouteInTheTemplateReachesItsHandler(LocalStack stack) {
+    void everyRouteInTheTemplateReachesItsHandler(CastlineLocal stack) {
         List<TemplateRoutes.Route> routes = TemplateRoutes.from(SamTemplate.load(ApiFixture.root().resolve("template.yaml"))).routes();
         assertThat(routes).extracting(TemplateRoutes.Route::routeKey).contains("GET /api/v1/episodes", "GET /api/v1/episodes/{slug}", "GET /api/v1/show", "GET /api/v1/openapi.json");
         for (TemplateRoutes.Route route : routes) {

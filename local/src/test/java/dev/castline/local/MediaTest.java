@@ -11,13 +11,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** {@code /media/{key}} answers as CloudFront in front of S3 does: HEAD, byte ranges, 416. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(CastlineLocalExtension.class)
 class MediaTest {
     private static final String KEY = "audio/media-test/0001.mp3";
     private final byte[] content = new byte[1000];
-    private final LocalStack stack;
+    private final CastlineLocal stack;
 
-    MediaTest(LocalStack stack) {
+    MediaTest(CastlineLocal stack) {
         this.stack = stack;
         for (int i = 0; i < content.length; i++) {
             content[i] = (byte) i;
@@ -26,7 +26,7 @@ class MediaTest {
 
     @BeforeEach
     void upload() {
-        stack.s3().putObject(r -> r.bucket(LocalStack.AUDIO_BUCKET).key(KEY).contentType("audio/mpeg"), RequestBody.fromBytes(content));
+        stack.s3().putObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(KEY).contentType("audio/mpeg"), RequestBody.fromBytes(content));
     }
 
     @Test

@@ -20,11 +20,11 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * A host's upload as it will happen: a PUT to a presigned URL, checked by S3Proxy as S3 checks it,
  * and then the ObjectCreated event S3 would send, delivered to a subscribed handler.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(CastlineLocalExtension.class)
 class PresignedUploadTest {
-    private final LocalStack stack;
+    private final CastlineLocal stack;
 
-    PresignedUploadTest(LocalStack stack) {
+    PresignedUploadTest(CastlineLocal stack) {
         this.stack = stack;
     }
 
@@ -45,10 +45,10 @@ class PresignedUploadTest {
         JsonNode record = Events.json(event).get("Records").get(0);
         assertThat(record.get("eventSource").asText()).isEqualTo("aws:s3");
         assertThat(record.get("eventName").asText()).isEqualTo("ObjectCreated:Put");
-        assertThat(record.get("s3").get("bucket").get("name").asText()).isEqualTo(LocalStack.AUDIO_BUCKET);
+        assertThat(record.get("s3").get("bucket").get("name").asText()).isEqualTo(CastlineLocal.AUDIO_BUCKET);
         assertThat(record.get("s3").get("object").get("key").asText()).isEqualTo("uploads-test/episode/one.mp3");
         assertThat(record.get("s3").get("object").get("size").asLong()).isEqualTo(4096);
-        assertThat(stack.s3().headObject(r -> r.bucket(LocalStack.AUDIO_BUCKET).key("uploads-test/episode/one.mp3")).contentType())
+        assertThat(stack.s3().headObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key("uploads-test/episode/one.mp3")).contentType())
                 .isEqualTo("audio/mpeg");
     }
 
@@ -57,7 +57,7 @@ class PresignedUploadTest {
         PresignedPutObjectRequest signed = presign("uploads-test/wrong-type.mp3", "audio/mpeg", 100);
         HttpResponse<byte[]> put = Http.send(put(signed, "text/html", new byte[100]));
         assertThat(put.statusCode()).isEqualTo(403);
-        assertThat(stack.s3().listObjectsV2(r -> r.bucket(LocalStack.AUDIO_BUCKET).prefix("uploads-test/wrong-type")).contents()).isEmpty();
+        assertThat(stack.s3().listObjectsV2(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).prefix("uploads-test/wrong-type")).contents()).isEmpty();
     }
 
     @Test
@@ -65,7 +65,7 @@ class PresignedUploadTest {
         PresignedPutObjectRequest signed = presign("uploads-test/wrong-length.mp3", "audio/mpeg", 100);
         HttpResponse<byte[]> put = Http.send(put(signed, "audio/mpeg", new byte[5000]));
         assertThat(put.statusCode()).isEqualTo(403);
-        assertThat(stack.s3().listObjectsV2(r -> r.bucket(LocalStack.AUDIO_BUCKET).prefix("uploads-test/wrong-length")).contents()).isEmpty();
+        assertThat(stack.s3().listObjectsV2(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).prefix("uploads-test/wrong-length")).contents()).isEmpty();
     }
 
     @Test
@@ -73,18 +73,18 @@ class PresignedUploadTest {
         PresignedPutObjectRequest signed;
         try (S3Presigner presigner = stack.presigner()) {
             signed = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofSeconds(1)).putObjectRequest(o -> o
-                    .bucket(LocalStack.AUDIO_BUCKET).key("uploads-test/expired.mp3").contentType("audio/mpeg").contentLength(10L)));
+                    .bucket(CastlineLocal.AUDIO_BUCKET).key("uploads-test/expired.mp3").contentType("audio/mpeg").contentLength(10L)));
         }
         Thread.sleep(2_100);
         HttpResponse<byte[]> put = Http.send(put(signed, "audio/mpeg", new byte[10]));
         assertThat(put.statusCode()).isEqualTo(403);
-        assertThat(stack.s3().listObjectsV2(r -> r.bucket(LocalStack.AUDIO_BUCKET).prefix("uploads-test/expired")).contents()).isEmpty();
+        assertThat(stack.s3().listObjectsV2(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).prefix("uploads-test/expired")).contents()).isEmpty();
     }
 
     private PresignedPutObjectRequest presign(String key, String contentType, long length) {
         try (S3Presigner presigner = stack.presigner()) {
             return presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5)).putObjectRequest(o -> o
-                    .bucket(LocalStack.AUDIO_BUCKET).key(key).contentType(contentType).contentLength(length)));
+                    .bucket(CastlineLocal.AUDIO_BUCKET).key(key).contentType(contentType).contentLength(length)));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.castline.local;
 import static dev.castline.testing.ApiFixture.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castline.emulation.OperationCounter;
 import dev.castline.config.Clients;
 import dev.castline.functions.feed.FeedHandler;
 import dev.castline.functions.get.GetEpisodeHandler;
@@ -10,7 +11,6 @@ import dev.castline.functions.list.ListEpisodesHandler;
 import dev.castline.lambda.ApiHandler;
 import dev.castline.testing.ApiFixture;
 import dev.castline.testing.Events;
-import dev.castline.testing.OperationCounter;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -23,11 +23,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * function runs its real request path against the local stack (so DynamoDB is called and the
  * classes are loaded before the snapshot), and serves real requests normally afterwards.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(CastlineLocalExtension.class)
 class SnapStartPrimingTest {
-    private final LocalStack stack;
+    private final CastlineLocal stack;
 
-    SnapStartPrimingTest(LocalStack stack) {
+    SnapStartPrimingTest(CastlineLocal stack) {
         this.stack = stack;
     }
 
@@ -42,7 +42,7 @@ class SnapStartPrimingTest {
                 new Case("feed", (d, c) -> new FeedHandler(stack.config(), d, c), ApiFixture.event("feed.json"), "BatchGetItem"));
         for (Case c : cases) {
             OperationCounter operations = new OperationCounter();
-            try (DynamoDbClient dynamo = Clients.dynamoDb(stack.config(), LocalStack.CREDENTIALS, operations)) {
+            try (DynamoDbClient dynamo = Clients.dynamoDb(stack.config(), CastlineLocal.CREDENTIALS, operations)) {
                 ApiHandler handler = c.make().apply(dynamo, Clock.systemUTC());
                 assertThat(operations.operations()).as("%s: nothing is called while building", c.name()).isEmpty();
 

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The host's whole workflow on the local stack, over HTTP: create a draft, ask for an upload URL,
  * PUT a real MP3 to it, let the S3 event process it, publish, and find the episode everywhere.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(CastlineLocalExtension.class)
 class UploadEndToEndTest {
     /** cbr.mp3: 3.030250 s by ffprobe (see shared/src/test/resources/audio/make-fixtures.sh). */
     private static final long CBR_MILLIS = 3030;
 
-    private final LocalStack stack;
+    private final CastlineLocal stack;
 
-    UploadEndToEndTest(LocalStack stack) {
+    UploadEndToEndTest(CastlineLocal stack) {
         this.stack = stack;
         org.junit.jupiter.api.Assumptions.assumeTrue(stack.emitsObjectCreatedEvents(), "needs the embedded S3's events");
     }
@@ -130,12 +130,12 @@ class UploadEndToEndTest {
     }
 
     private int objects(String key) {
-        return stack.s3().listObjectsV2(r -> r.bucket(LocalStack.AUDIO_BUCKET).prefix(key)).contents().size();
+        return stack.s3().listObjectsV2(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).prefix(key)).contents().size();
     }
 
     private static String s3Event(String key) {
         return "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
-                + LocalStack.AUDIO_BUCKET + "\"},\"object\":{\"key\":\"" + key + "\",\"size\":1}}}]}";
+                + CastlineLocal.AUDIO_BUCKET + "\"},\"object\":{\"key\":\"" + key + "\",\"size\":1}}}]}";
     }
 
     @Test
@@ -152,7 +152,7 @@ class UploadEndToEndTest {
         assertThat(refused.has("audio")).isFalse();
         assertThat(refused.get("status").asText()).isEqualTo("draft");
         String key = upload.get("key").asText();
-        assertThat(stack.s3().listObjectsV2(r -> r.bucket(LocalStack.AUDIO_BUCKET).prefix(key)).contents()).isEmpty();
+        assertThat(stack.s3().listObjectsV2(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).prefix(key)).contents()).isEmpty();
     }
 
     private JsonNode waitFor(String id, Predicate<JsonNode> condition) throws InterruptedException {

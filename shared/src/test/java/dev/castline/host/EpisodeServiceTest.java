@@ -3,6 +3,8 @@ package dev.castline.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.castline.emulation.DynamoDbLocal;
+import dev.castline.emulation.EmulatorClients;
 import dev.castline.domain.AudioFormat;
 import dev.castline.domain.Episode;
 import dev.castline.domain.MediaKey;
@@ -12,9 +14,7 @@ import dev.castline.domain.ValidationException;
 import dev.castline.store.ConflictException;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.TableLayout;
-import dev.castline.testing.DynamoDbLocal;
 import dev.castline.testing.MutableClock;
-import dev.castline.testing.TestClients;
 import dev.castline.testing.TestTables;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class EpisodeServiceTest {
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
 
-    private final DynamoDbClient dynamo = TestClients.dynamoDb(DynamoDbLocal.shared().endpoint());
+    private final DynamoDbClient dynamo = EmulatorClients.dynamoDb(DynamoDbLocal.shared().endpoint());
     private final String table = TestTables.create(dynamo);
     private final MutableClock clock = new MutableClock(NOW);
     private final EpisodeStore store = new EpisodeStore(dynamo, table, new TableLayout(TableLayout.DEFAULT_SHOW), clock);

@@ -3,6 +3,8 @@ package dev.castline.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.castline.emulation.DynamoDbLocal;
+import dev.castline.emulation.EmulatorClients;
 import dev.castline.domain.AudioFormat;
 import dev.castline.domain.Episode;
 import dev.castline.domain.MediaKey;
@@ -11,9 +13,7 @@ import dev.castline.media.AudioInfo;
 import dev.castline.media.UnsupportedAudioException;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.TableLayout;
-import dev.castline.testing.DynamoDbLocal;
 import dev.castline.testing.MutableClock;
-import dev.castline.testing.TestClients;
 import dev.castline.testing.TestTables;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class UploadsTest {
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
 
-    private final DynamoDbClient dynamo = TestClients.dynamoDb(DynamoDbLocal.shared().endpoint());
+    private final DynamoDbClient dynamo = EmulatorClients.dynamoDb(DynamoDbLocal.shared().endpoint());
     private final MutableClock clock = new MutableClock(NOW);
     private final EpisodeStore store = new EpisodeStore(dynamo, TestTables.create(dynamo), new TableLayout("uploads"), clock);
     private final List<String> deleted = new ArrayList<>();

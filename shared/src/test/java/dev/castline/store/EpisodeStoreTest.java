@@ -3,13 +3,13 @@ package dev.castline.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.castline.emulation.DynamoDbLocal;
+import dev.castline.emulation.OperationCounter;
+import dev.castline.emulation.EmulatorClients;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Status;
-import dev.castline.testing.DynamoDbLocal;
 import dev.castline.testing.Episodes;
-import dev.castline.testing.OperationCounter;
-import dev.castline.testing.TestClients;
 import dev.castline.testing.TestTables;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,7 @@ class EpisodeStoreTest {
     private static final TableLayout LAYOUT = new TableLayout(TableLayout.DEFAULT_SHOW);
 
     private final OperationCounter operations = new OperationCounter();
-    private final DynamoDbClient dynamo = TestClients.dynamoDb(DynamoDbLocal.shared().endpoint(), operations);
+    private final DynamoDbClient dynamo = EmulatorClients.dynamoDb(DynamoDbLocal.shared().endpoint(), operations);
     private String table;
     private EpisodeStore store;
 

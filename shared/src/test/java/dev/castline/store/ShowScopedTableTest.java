@@ -2,12 +2,12 @@ package dev.castline.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.castline.emulation.DynamoDbLocal;
+import dev.castline.emulation.EmulatorClients;
 import dev.castline.domain.Episode;
 import dev.castline.domain.Status;
-import dev.castline.testing.DynamoDbLocal;
 import dev.castline.testing.Episodes;
 import dev.castline.testing.Shows;
-import dev.castline.testing.TestClients;
 import dev.castline.testing.TestTables;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +90,7 @@ class ShowScopedTableTest {
     }
 
     private final WrittenKeys written = new WrittenKeys();
-    private final DynamoDbClient dynamo = TestClients.dynamoDb(DynamoDbLocal.shared().endpoint(), written);
+    private final DynamoDbClient dynamo = EmulatorClients.dynamoDb(DynamoDbLocal.shared().endpoint(), written);
     private String table;
 
     @BeforeEach

@@ -1,5 +1,8 @@
 package dev.castline.testing;
 
+import dev.castline.emulation.DynamoDbLocal;
+import dev.castline.emulation.OperationCounter;
+import dev.castline.emulation.EmulatorClients;
 import dev.castline.config.Config;
 import dev.castline.domain.Status;
 import dev.castline.store.EpisodeStore;
@@ -39,7 +42,7 @@ public final class ApiFixture {
 
     public final OperationCounter operations = new OperationCounter();
     public final MutableClock clock = new MutableClock(NOW);
-    public final String table = TestTables.create(TestClients.dynamoDb(DynamoDbLocal.shared().endpoint()));
+    public final String table = TestTables.create(EmulatorClients.dynamoDb(DynamoDbLocal.shared().endpoint()));
     public final Config config = TestTables.config(table);
     /** Built exactly as the functions build theirs, plus the counter. */
     public final DynamoDbClient dynamo = client(operations);
@@ -61,7 +64,7 @@ public final class ApiFixture {
 
     /** Another client on the same table, built as the functions build theirs. */
     public DynamoDbClient client(software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) {
-        return dev.castline.config.Clients.dynamoDb(config, TestClients.CREDENTIALS, interceptors);
+        return dev.castline.config.Clients.dynamoDb(config, EmulatorClients.CREDENTIALS, interceptors);
     }
 
     /** The repository root: tests read events/ and template.yaml from it. */

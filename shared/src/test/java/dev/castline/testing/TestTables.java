@@ -1,5 +1,7 @@
 package dev.castline.testing;
 
+import dev.castline.emulation.DynamoDbLocal;
+import dev.castline.emulation.EmulatorClients;
 import dev.castline.config.Config;
 import dev.castline.store.CastlineTable;
 import dev.castline.store.TableLayout;
@@ -29,7 +31,7 @@ public final class TestTables {
     }
 
     public static Config config(String tableName) {
-        return new Config(TestClients.REGION, tableName, TableLayout.DEFAULT_SHOW, MEDIA_BASE_URL, SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
-                Optional.of(DynamoDbLocal.shared().endpoint()), Duration.ofSeconds(60), Duration.ofSeconds(300), Duration.ZERO, TestClients.CREDENTIALS);
+        return new Config(EmulatorClients.REGION, tableName, TableLayout.DEFAULT_SHOW, MEDIA_BASE_URL, SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
+                Optional.of(DynamoDbLocal.shared().endpoint()), Duration.ofSeconds(60), Duration.ofSeconds(300), Duration.ZERO, EmulatorClients.CREDENTIALS);
     }
 }

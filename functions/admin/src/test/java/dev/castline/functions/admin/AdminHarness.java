@@ -1,11 +1,11 @@
 package dev.castline.functions.admin;
 
+import dev.castline.emulation.EmulatorClients;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castline.config.AdminConfig;
 import dev.castline.config.MediaConfig;
 import dev.castline.testing.ApiFixture;
 import dev.castline.testing.Events;
-import dev.castline.testing.TestClients;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,9 +25,9 @@ final class AdminHarness implements AutoCloseable {
 
     final AdminConfig config = new AdminConfig(AdminConfig.digestOf(TOKEN),
             new MediaConfig("castline-audio", Optional.of(NO_S3)), 100_000_000, Duration.ofMinutes(15));
-    final S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
+    final S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(EmulatorClients.CREDENTIALS)
             .endpointOverride(NO_S3).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
-    final S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
+    final S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(EmulatorClients.CREDENTIALS)
             .endpointOverride(NO_S3).build();
     final AdminHandler handler;
 

@@ -3,12 +3,12 @@ package dev.castline.functions.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.castline.emulation.EmulatorClients;
 import dev.castline.config.MediaConfig;
 import dev.castline.domain.Episode;
 import dev.castline.domain.Upload;
 import dev.castline.store.StoreUnavailableException;
 import dev.castline.testing.ApiFixture;
-import dev.castline.testing.TestClients;
 import dev.castline.testing.Throttling;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class ProcessUploadHandlerTest {
     private final ApiFixture fixture = new ApiFixture();
-    private final S3Client deadS3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(TestClients.CREDENTIALS)
+    private final S3Client deadS3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(EmulatorClients.CREDENTIALS)
             .endpointOverride(URI.create("http://127.0.0.1:9")).forcePathStyle(true)
             .httpClient(UrlConnectionHttpClient.create()).build();
     private final MediaConfig media = new MediaConfig("castline-audio", Optional.of(URI.create("http://127.0.0.1:9")));

@@ -21,20 +21,20 @@ import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** Starting, stopping and starting again: data survives, the sample loads once, a busy port is a clear error. */
-class LocalStackLifecycleTest {
+class CastlineLocalLifecycleTest {
     @Test
     void aSecondStartKeepsWhatTheFirstWrote(@TempDir Path dataDir) {
         Episode added;
         String token;
-        LocalStack.Settings settings = new LocalStack.Settings(0, 0, 0, dataDir, true, null);
-        try (LocalStack first = LocalStack.start(settings)) {
+        CastlineLocal.Settings settings = new CastlineLocal.Settings(0, 0, 0, dataDir, true, null);
+        try (CastlineLocal first = CastlineLocal.start(settings)) {
             assertThat(first.sampleSlugs()).hasSize(12);
-            added = new EpisodeStore(first.dynamo(), LocalStack.TABLE, first.config().layout(), java.time.Clock.systemUTC())
+            added = new EpisodeStore(first.dynamo(), CastlineLocal.TABLE, first.config().layout(), java.time.Clock.systemUTC())
                     .create(Episodes.published("written-by-the-first-start", Instant.parse("2024-01-01T00:00:00Z")).build());
-            first.s3().putObject(r -> r.bucket(LocalStack.AUDIO_BUCKET).key("audio/kept/kept.mp3"), RequestBody.fromString("kept"));
+            first.s3().putObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key("audio/kept/kept.mp3"), RequestBody.fromString("kept"));
             token = first.adminToken();
         }
-        try (LocalStack second = LocalStack.start(settings)) {
+        try (CastlineLocal second = CastlineLocal.start(settings)) {
             assertThat(second.sampleSlugs()).as("the sample loads on the first start only").isEmpty();
             assertThat(second.adminToken()).isEqualTo(token);
             LambdaResponse episode = Http.get(URI.create(second.baseUrl() + "/api/v1/episodes/" + added.slug()));
@@ -47,7 +47,7 @@ class LocalStackLifecycleTest {
 
     @Test
     void noSampleDataMeansAnEmptyShow() {
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(0, 0, 0, null, false, "given-token"))) {
+        try (CastlineLocal stack = CastlineLocal.start(new CastlineLocal.Settings(0, 0, 0, null, false, "given-token"))) {
             assertThat(stack.adminToken()).isEqualTo("given-token");
             LambdaResponse list = Http.get(URI.create(stack.baseUrl() + "/api/v1/episodes"));
             assertThat(list.body()).isEqualTo("{\"items\":[],\"nextCursor\":null}");
@@ -63,7 +63,7 @@ class LocalStackLifecycleTest {
             int code;
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             try {
-                code = new CommandLine(new LocalStackCommand()).execute("--in-memory", "--port", Integer.toString(busy.getLocalPort()));
+                code = new CommandLine(new CastlineLocalCommand()).execute("--in-memory", "--port", Integer.toString(busy.getLocalPort()));
             } finally {
                 System.setErr(original);
             }
@@ -77,7 +77,7 @@ class LocalStackLifecycleTest {
     @Test
     void helpDocumentsEveryOption() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CommandLine cli = new CommandLine(new LocalStackCommand());
+        CommandLine cli = new CommandLine(new CastlineLocalCommand());
         cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
         assertThat(cli.execute("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))

@@ -1,4 +1,4 @@
-package dev.castline.testing;
+package dev.castline.emulation;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package dev.castline.testing;
+package dev.castline.emulation;
 
 import java.io.IOException;
 import java.net.ServerSocket;

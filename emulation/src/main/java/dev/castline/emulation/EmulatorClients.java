@@ -1,4 +1,4 @@
-package dev.castline.testing;
+package dev.castline.emulation;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,12 +10,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** SDK clients pointed at the emulators, with fixed dummy credentials the emulators accept. */
-public final class TestClients {
+public final class EmulatorClients {
     public static final String REGION = "us-east-1";
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("castlinelocal", "castlinelocalsecret"));
 
-    private TestClients() {
+    private EmulatorClients() {
     }
 
     public static DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor... interceptors) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
             "S3Proxy, all in this JVM. The first start loads a sample show; data is kept in the data directory."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped cleanly", "1:failed to start", "2:a port is already in use, or bad options"})
-public final class LocalStackCommand implements Callable<Integer> {
+public final class CastlineLocalCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "3000", description = "API port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -43,15 +43,15 @@ public final class LocalStackCommand implements Callable<Integer> {
             System.err.println("castline-local: --port must be from 1 to 65533");
             return 2;
         }
-        LocalStack.Settings settings = new LocalStack.Settings(port,
+        CastlineLocal.Settings settings = new CastlineLocal.Settings(port,
                 dynamoPort != null ? dynamoPort : port + 1,
                 s3Port != null ? s3Port : port + 2,
                 inMemory ? null : dataDir.toAbsolutePath().normalize(),
                 !noSampleData, adminToken);
-        LocalStack stack;
+        CastlineLocal stack;
         try {
-            stack = LocalStack.start(settings);
-        } catch (LocalStack.PortInUseException e) {
+            stack = CastlineLocal.start(settings);
+        } catch (CastlineLocal.PortInUseException e) {
             System.err.println("castline-local: " + e.getMessage() + "; choose another with --port");
             return 2;
         }
@@ -66,7 +66,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printReady(LocalStack stack) {
+    private static void printReady(CastlineLocal stack) {
         String base = stack.baseUrl().toString();
         System.out.println("Castline local stack ready at " + base);
         System.out.println("  episodes     " + base + Paths.API + "/episodes");
@@ -79,16 +79,16 @@ public final class LocalStackCommand implements Callable<Integer> {
         System.out.println("  OpenAPI      " + base + Paths.API + "/openapi.json");
         System.out.println("  admin API    " + base + Paths.ADMIN + "/...  (Authorization: Bearer <admin token>)");
         System.out.println("  media        " + base + "/media/{key}");
-        System.out.println("  DynamoDB     " + stack.dynamoEndpoint() + "  (table " + LocalStack.TABLE + ")");
-        System.out.println("  S3           " + stack.s3Endpoint() + "  (bucket " + LocalStack.AUDIO_BUCKET
-                + ", access key " + LocalStack.ACCESS_KEY + ", secret " + LocalStack.SECRET_KEY + ")");
+        System.out.println("  DynamoDB     " + stack.dynamoEndpoint() + "  (table " + CastlineLocal.TABLE + ")");
+        System.out.println("  S3           " + stack.s3Endpoint() + "  (bucket " + CastlineLocal.AUDIO_BUCKET
+                + ", access key " + CastlineLocal.ACCESS_KEY + ", secret " + CastlineLocal.SECRET_KEY + ")");
         System.out.println("  admin token  " + stack.adminToken());
         System.out.println("  data         " + stack.dataDir().map(Path::toString).orElse("in memory: gone when stopped"));
         System.out.println("Press Ctrl-C to stop.");
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new LocalStackCommand());
+        CommandLine cli = new CommandLine(new CastlineLocalCommand());
         // Bad options are a usage error (2), like a busy port: never a stack trace.
         cli.setParameterExceptionHandler((ex, a) -> {
             System.err.println("castline-local: " + ex.getMessage());

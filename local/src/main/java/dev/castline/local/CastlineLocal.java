@@ -1,5 +1,6 @@
 package dev.castline.local;
 
+import dev.castline.emulation.DynamoDbLocal;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.castline.config.AdminConfig;
 import dev.castline.config.Config;
@@ -13,7 +14,6 @@ import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
 import dev.castline.store.TableLayout;
 import dev.castline.template.SamTemplate;
-import dev.castline.testing.DynamoDbLocal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * presigned URLs are verified as S3 would), and the API Gateway stand-in running the functions'
  * real handlers, configured exactly as on Lambda but for the endpoints and credentials.
  */
-public final class LocalStack implements AutoCloseable {
+public final class CastlineLocal implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String TABLE = "castline";
     public static final String AUDIO_BUCKET = "castline-audio";
@@ -114,11 +114,11 @@ public final class LocalStack implements AutoCloseable {
     private Config config;
     private AdminConfig adminConfig;
 
-    private LocalStack() {
+    private CastlineLocal() {
     }
 
-    public static LocalStack start(Settings settings) {
-        LocalStack stack = new LocalStack();
+    public static CastlineLocal start(Settings settings) {
+        CastlineLocal stack = new CastlineLocal();
         try {
             stack.startAll(settings);
             return stack;
@@ -275,7 +275,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static SamTemplate loadTemplate() {
-        try (InputStream in = LocalStack.class.getResourceAsStream("/template.yaml")) {
+        try (InputStream in = CastlineLocal.class.getResourceAsStream("/template.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("template.yaml is not on the classpath (build the local module with Maven)");
             }
