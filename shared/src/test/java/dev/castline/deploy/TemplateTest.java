@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 /** Holds template.yaml, the code and the Makefile together, so a deploy can't drift from what was tested. */
 class TemplateTest {
     private static final Path ROOT = ApiFixture.root();
-    private static final Set<String> READ_FUNCTIONS = Set.of("ListEpisodesFunction", "GetEpisodeFunction", "FeedFunction");
+    private static final Set<String> READ_FUNCTIONS = Set.of("ListEpisodesFunction", "GetEpisodeFunction", "ShowFunction", "OpenApiFunction", "FeedFunction");
     private static final Pattern MAKE_FUNCTION = Pattern.compile("call lambda_function,(\\w+),([\\w/-]+)\\)");
 
     private final SamTemplate template = SamTemplate.load(ROOT.resolve("template.yaml"));
