@@ -23,11 +23,14 @@ final class BenchStack implements AutoCloseable {
     final int port;
     /** The slug of one public sample episode, as the stack prints it. */
     final String slug;
+    /** The audio bucket on the stack's S3, as it prints it. */
+    final String audioBucket;
     private final Process process;
 
-    private BenchStack(int port, String slug, Process process) {
+    private BenchStack(int port, String slug, String audioBucket, Process process) {
         this.port = port;
         this.slug = slug;
+        this.audioBucket = audioBucket;
         this.process = process;
     }
 
@@ -38,6 +41,8 @@ final class BenchStack implements AutoCloseable {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder startup = new StringBuilder();
         String slug = null;
+        String audioBucket = null;
+        Pattern bucket = Pattern.compile("^S3 +\\S+ +\\(bucket ([^,)]+)");
         Pattern episodeUrl = Pattern.compile("one episode +http://\\S+/episodes/(\\S+)");
         for (String line = out.readLine(); ; line = out.readLine()) {
             if (line == null) {
@@ -48,6 +53,10 @@ final class BenchStack implements AutoCloseable {
             Matcher m = episodeUrl.matcher(line.strip());
             if (m.find()) {
                 slug = m.group(1);
+            }
+            Matcher b = bucket.matcher(line.strip());
+            if (b.find()) {
+                audioBucket = b.group(1);
             }
             if (line.startsWith("Press Ctrl-C")) {
                 break;
@@ -64,7 +73,7 @@ final class BenchStack implements AutoCloseable {
         });
         drain.setDaemon(true);
         drain.start();
-        return new BenchStack(port, slug, process);
+        return new BenchStack(port, slug, audioBucket, process);
     }
 
     /** A port P with P+1 and P+2 free too: the stack takes three (API, DynamoDB Local, S3). */
@@ -100,6 +109,29 @@ final class BenchStack implements AutoCloseable {
         env.put("CURSOR_SIGNING_KEY", "benchmark-cursor-signing-key-0123456789");
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + (port + 1));
         env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + (port + 1)); // how SDK defaults find an endpoint
+        return env;
+    }
+
+    /**
+     * What the deployed admin function finds in its environment, pointed at this stack: the read
+     * functions' variables, and those {@code AdminConfig.fromEnvironment} reads (the same at
+     * b59e566): the SHA-256 of the admin token, the audio bucket and the S3 endpoint.
+     *
+     * @param adminToken the bearer token the measured requests carry
+     */
+    Map<String, String> adminEnvironment(String adminToken) {
+        if (audioBucket == null) {
+            throw new IllegalStateException("the local stack printed no audio bucket");
+        }
+        Map<String, String> env = functionEnvironment();
+        try {
+            env.put("ADMIN_TOKEN_SHA256", java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(adminToken.getBytes(StandardCharsets.UTF_8))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+        env.put("AUDIO_BUCKET", audioBucket);
+        env.put("S3_ENDPOINT", "http://127.0.0.1:" + (port + 2));
         return env;
     }
 

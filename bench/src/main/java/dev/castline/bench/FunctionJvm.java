@@ -49,7 +49,7 @@ final class FunctionJvm {
     }
 
     /**
-     * Starts and waits for one invocation; fails unless it answers 200.
+     * Starts and waits for one invocation of a read function; fails unless it answers 200.
      *
      * @param wrapper     what the JVM runs under (a shell that joins a cgroup), or empty
      * @param flags       JVM flags after Lambda's ({@code -Xmx} here replaces Lambda's)
@@ -58,6 +58,19 @@ final class FunctionJvm {
      */
     static Result run(Path root, BenchStack stack, List<String> wrapper, List<String> flags, String jvmOptions,
                       String classpath, String handler, String event, String... launcherArgs)
+            throws IOException, InterruptedException {
+        return run(root, stack.functionEnvironment(), 200, wrapper, flags, jvmOptions, classpath, handler, event, launcherArgs);
+    }
+
+    /**
+     * As above, for any function: the environment it gets (the read functions' is
+     * {@link BenchStack#functionEnvironment()}, the admin function's {@link BenchStack#adminEnvironment})
+     * and the status it must answer (a created draft is a 201).
+     *
+     * @param event a file name in {@code events/}, or an absolute path
+     */
+    static Result run(Path root, Map<String, String> environment, int expectedStatus, List<String> wrapper, List<String> flags,
+                      String jvmOptions, String classpath, String handler, String event, String... launcherArgs)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(wrapper);
         command.add(BenchStack.java());
@@ -68,7 +81,7 @@ final class FunctionJvm {
                 root.resolve("events").resolve(event).toString()));
         command.addAll(List.of(launcherArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(stack.functionEnvironment());
+        builder.environment().putAll(environment);
         if (!jvmOptions.isEmpty()) {
             builder.environment().put("JAVA_TOOL_OPTIONS", jvmOptions);
         }
@@ -82,8 +95,8 @@ final class FunctionJvm {
                 output.append(line).append('\n');
                 if (line.startsWith("RESPONSE ")) {
                     responded = System.nanoTime();
-                    if (!line.startsWith("RESPONSE 200 ")) {
-                        throw new IllegalStateException(handler + " did not answer 200: " + line);
+                    if (!line.startsWith("RESPONSE " + expectedStatus + " ")) {
+                        throw new IllegalStateException(handler + " did not answer " + expectedStatus + ": " + line);
                     }
                 } else if (line.matches("[A-Z0-9_]+ \\d+")) {
                     int space = line.indexOf(' ');

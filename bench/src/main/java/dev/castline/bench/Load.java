@@ -1,5 +1,6 @@
 package dev.castline.bench;
 
+import dev.castline.api.Paths;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,8 +44,8 @@ public final class Load {
             int port = stack.port;
             String base = "http://127.0.0.1:" + port;
             List<Scenario> scenarios = List.of(
-                    new Scenario("GET /episodes", "/episodes", null),
-                    new Scenario("GET /episodes/{slug}", "/episodes/" + slug, null),
+                    new Scenario("GET /api/v1/episodes", Paths.API + "/episodes", null),
+                    new Scenario("GET /api/v1/episodes/{slug}", Paths.apiEpisode(slug), null),
                     new Scenario("GET /feed.xml (full)", "/feed.xml", null),
                     new Scenario("GET /feed.xml (If-None-Match: 304)", "/feed.xml", "/feed.xml"));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -35,18 +35,18 @@ public final class WarmPath {
         try (BenchStack stack = BenchStack.start(root)) {
             Map<String, String> env = stack.functionEnvironment();
             Config base = Config.fromEnvironment(env);
-            Config config = new Config(base.region(), base.tableName(), base.mediaBaseUrl(), base.cursorSigningKey(),
+            Config config = new Config(base.region(), base.tableName(), base.showId(), base.mediaBaseUrl(), base.cursorSigningKey(),
                     base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(), Duration.ZERO,
                     software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(BenchStack.ACCESS_KEY, BenchStack.SECRET_KEY)));
 
             Map<String, Supplier<RequestStreamHandler>> handlers = new LinkedHashMap<>();
-            handlers.put("list-episodes (GET /episodes)", () -> new ListEpisodesHandler(config));
-            handlers.put("get-episode (GET /episodes/{slug})", () -> new GetEpisodeHandler(config));
+            handlers.put("list-episodes (GET /api/v1/episodes)", () -> new ListEpisodesHandler(config));
+            handlers.put("get-episode (GET /api/v1/episodes/{slug})", () -> new GetEpisodeHandler(config));
             handlers.put("feed (GET /feed.xml, 12 episodes)", () -> new FeedHandler(config));
             Map<String, String> events = Map.of(
-                    "list-episodes (GET /episodes)", "list-episodes.json",
-                    "get-episode (GET /episodes/{slug})", "get-episode.json",
+                    "list-episodes (GET /api/v1/episodes)", "list-episodes.json",
+                    "get-episode (GET /api/v1/episodes/{slug})", "get-episode.json",
                     "feed (GET /feed.xml, 12 episodes)", "feed.json");
 
             ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -56,7 +56,7 @@ public final class WarmPath {
                     .append("against the local stack\n");
             report.append("date: ").append(Instant.now()).append("; ").append(Runtime.getRuntime().availableProcessors())
                     .append(" cores, java ").append(System.getProperty("java.version")).append('\n');
-            report.append(String.format("%-36s %9s %9s %14s%n", "function", "p50 ms", "p99 ms", "alloc/request"));
+            report.append(String.format("%-42s %9s %9s %14s%n", "function", "p50 ms", "p99 ms", "alloc/request"));
             for (var entry : handlers.entrySet()) {
                 RequestStreamHandler handler = entry.getValue().get();
                 byte[] event = Files.readAllBytes(root.resolve("events").resolve(events.get(entry.getKey())));
@@ -72,7 +72,7 @@ public final class WarmPath {
                 }
                 long allocated = threads.getThreadAllocatedBytes(self) - allocatedBefore;
                 Arrays.sort(nanos);
-                report.append(String.format("%-36s %9.2f %9.2f %11.1f kB%n", entry.getKey(), nanos[invocations / 2] / 1e6,
+                report.append(String.format("%-42s %9.2f %9.2f %11.1f kB%n", entry.getKey(), nanos[invocations / 2] / 1e6,
                         nanos[(int) Math.ceil(invocations * 0.99) - 1] / 1e6, allocated / (double) invocations / 1024));
             }
             System.out.print(report);

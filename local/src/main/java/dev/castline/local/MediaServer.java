@@ -1,12 +1,13 @@
 package dev.castline.local;
 
+import dev.castline.domain.MediaKey;
+import dev.castline.http.HttpDates;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class MediaServer {
     static final String PREFIX = "/media/";
     private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final S3Client s3;
     private final String bucket;
@@ -41,8 +41,11 @@ final class MediaServer {
             sendEmpty(exchange, 405);
             return;
         }
-        String key = GatewayEvent.decode(exchange.getRequestURI().getRawPath().substring(PREFIX.length()));
-        HeadObjectResponse meta = key.isEmpty() ? null : head(key);
+        // Only a media key as Castline makes them is served: no dot segments, no encoded slashes or
+        // backslashes, nothing outside the media prefixes; everything else is simply not there.
+        String raw = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
+        Optional<MediaKey> key = raw.contains("%") ? Optional.empty() : MediaKey.parse(raw);
+        HeadObjectResponse meta = key.isEmpty() ? null : head(key.get().value());
         if (meta == null) {
             sendText(exchange, 404, "Not Found");
             return;
@@ -55,7 +58,7 @@ final class MediaServer {
             headers.set("ETag", meta.eTag().startsWith("\"") ? meta.eTag() : "\"" + meta.eTag() + "\"");
         }
         if (meta.lastModified() != null) {
-            headers.set("Last-Modified", HTTP_DATE.format(meta.lastModified()));
+            headers.set("Last-Modified", HttpDates.format(meta.lastModified()));
         }
         // A media key never gets new bytes (every upload has a new key), so it may be cached for ever.
         headers.set("Cache-Control", "public, max-age=31536000, immutable");
@@ -95,7 +98,7 @@ final class MediaServer {
             sendEmpty(exchange, status);
             return;
         }
-        GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key);
+        GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key.get().value());
         if (status == 206) {
             get.range("bytes=" + first + "-" + last);
         }

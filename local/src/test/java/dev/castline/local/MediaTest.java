@@ -85,6 +85,22 @@ class MediaTest {
         return Http.send(request().header("Range", range).GET().build());
     }
 
+    @Test
+    void onlyMediaKeysAreServedAndNothingEscapesTheMediaPrefix() {
+        // Objects outside the media prefixes exist in the bucket, and must stay out of reach.
+        stack.s3().putObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key("private/secret.mp3"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("secret"));
+        for (String path : new String[] {
+                "/media/private/secret.mp3", "/media/audio/x/../../private/secret.mp3", "/media/audio%2F..%2Fprivate%2Fsecret.mp3",
+                "/media/audio/media-test%2F0001.mp3", "/media/audio/media-test/0001.mp3%00", "/media/audio\\media-test\\0001.mp3",
+                "/media/%2e%2e/private/secret.mp3", "/media/audio/media-test/0001.txt", "/media/", "/media/audio/"}) {
+            HttpResponse<byte[]> response = Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path.replace("\\", "%5C"))).build());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).as(path).doesNotContain("secret");
+        }
+        assertThat(Http.send(request().build()).statusCode()).isEqualTo(200);
+    }
+
     private HttpRequest.Builder request() {
         return HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/media/" + KEY));
     }

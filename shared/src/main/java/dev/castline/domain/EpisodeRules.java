@@ -1,6 +1,7 @@
 package dev.castline.domain;
 
 import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,6 +26,12 @@ public final class EpisodeRules {
      * limit does not bound their sum (escaped HTML can be several times its Markdown).
      */
     public static final int MAX_STORED_BYTES = 350_000;
+    /**
+     * Publish times lie in these years: listings sort and bound by the time as text, which is
+     * time order only while years have four digits.
+     */
+    public static final Instant EARLIEST_PUBLISH = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST_PUBLISH = Instant.parse("9999-12-31T23:59:59Z");
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -61,6 +68,9 @@ public final class EpisodeRules {
         if (e.status().isReleased() && e.publishAt() == null) {
             throw new ValidationException("publishAt", "is required for a scheduled or published episode");
         }
+        if (e.publishAt() != null && !isPublishTime(e.publishAt())) {
+            throw new ValidationException("publishAt", publishTimeRule());
+        }
         if (e.publishAt() != null && e.publishAt().getNano() != 0) {
             // Listings order and bound by the second: a finer time would make an episode public
             // in one view a moment before another.
@@ -77,6 +87,15 @@ public final class EpisodeRules {
                     + MAX_STORED_BYTES + " bytes in all");
         }
         return e;
+    }
+
+    /** Whether a time can be a publish time: from 1970 to the end of 9999. */
+    public static boolean isPublishTime(Instant t) {
+        return !t.isBefore(EARLIEST_PUBLISH) && !t.isAfter(LATEST_PUBLISH);
+    }
+
+    public static String publishTimeRule() {
+        return "must be from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z";
     }
 
     /** An upper estimate of the stored item's size: every text in UTF-8, plus room for names and numbers. */

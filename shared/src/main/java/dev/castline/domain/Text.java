@@ -26,8 +26,14 @@ public final class Text {
         }
         checkLength(field, value, maxChars);
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw new ValidationException(field, "must be one line without control characters");
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new ValidationException(field, "must be one line without control characters or line separators");
+            }
+            if (isBidiControl(c)) {
+                // An override or isolate can make a title read differently from what it is (and
+                // spill into the text around it wherever it is shown).
+                throw new ValidationException(field, "must not contain bidirectional override or isolate characters (U+202A-U+202E, U+2066-U+2069)");
             }
         }
         return value;
@@ -79,6 +85,11 @@ public final class Text {
             throw new ValidationException(field, "is required");
         }
         return optionalHttpUrl(field, value);
+    }
+
+    /** The embedding, override and isolate controls of the Unicode bidirectional algorithm. */
+    static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static void checkLength(String field, String value, int maxChars) {

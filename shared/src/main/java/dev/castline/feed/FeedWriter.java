@@ -126,7 +126,7 @@ public final class FeedWriter {
     private static void channel(XmlOut xml, Show show, Page page, Instant lastBuildDate) {
         xml.element("title", show.title())
                 .element("link", show.siteBaseUrl())
-                .element("description", show.description())
+                .element("description", asHtml(show.description()))
                 .element("language", show.language())
                 .element("copyright", show.copyright());
         if (lastBuildDate != null) {
@@ -173,7 +173,7 @@ public final class FeedWriter {
         xml.open("item");
         xml.element("title", e.title())
                 .element("link", links.episodePage(e))
-                .element("description", e.summary());
+                .element("description", asHtml(e.summary()));
         if (e.showNotesHtml() != null && !e.showNotesHtml().isEmpty()) {
             xml.open("content:encoded").cdata(e.showNotesHtml()).close("content:encoded");
         }
@@ -246,8 +246,48 @@ public final class FeedWriter {
         }
     }
 
+    /**
+     * Plain text as the HTML that readers take a {@code description} to be: {@code <}, {@code >},
+     * {@code &} and quotes become character references, so no text a host typed can ever become
+     * markup in an app that renders descriptions as HTML. (The XML writer then escapes the result
+     * once more, as it does any text.)
+     */
+    static String asHtml(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String entity = switch (c) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (entity != null) {
+                    out.append(entity);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     public static String pageUrl(Show show, int page) {
-        return page == 1 ? show.feedUrl() : show.feedUrl() + (show.feedUrl().contains("?") ? "&" : "?") + "page=" + page;
+        return pageUrl(show.feedUrl(), page);
+    }
+
+    /** The URL of page {@code page} of the feed at {@code feedUrl}: page 1 is the feed itself. */
+    public static String pageUrl(String feedUrl, int page) {
+        return page == 1 ? feedUrl : feedUrl + (feedUrl.contains("?") ? "&" : "?") + "page=" + page;
     }
 
     /** Normal Play Time as Podlove wants it: {@code 7:48}, {@code 1:35:52}, {@code 35:12.250}. */

@@ -23,6 +23,8 @@ public final class JsonBody {
     static final int MAX_DEPTH = 32;
     /** Longer numbers are refused by the parser before any arithmetic is done on them. */
     static final int MAX_NUMBER_LENGTH = 40;
+    /** Decimal digits a number may have before or after its point. */
+    static final int MAX_MAGNITUDE = 18;
 
     private static final JSON READER = JSON.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -131,20 +133,28 @@ public final class JsonBody {
         throw bad(field, "must be a whole number");
     }
 
-    /** Any JSON number; null when absent or null. */
+    /**
+     * Any JSON number of a sensible size (under 10^{@value #MAX_MAGNITUDE}, at most
+     * {@value #MAX_MAGNITUDE} decimals); null when absent or null. {@code 1e999999999} is short
+     * text but no quantity a request needs: it is refused before any arithmetic is done on it.
+     */
     public BigDecimal number(String field) {
         Object v = fields.get(field);
         if (v == null) {
             return null;
         }
-        return switch (v) {
+        BigDecimal d = switch (v) {
             case Integer i -> BigDecimal.valueOf(i);
             case Long l -> BigDecimal.valueOf(l);
             case BigInteger b -> new BigDecimal(b);
-            case BigDecimal d -> d;
-            case Double d -> BigDecimal.valueOf(d);
+            case BigDecimal b -> b;
+            case Double b -> BigDecimal.valueOf(b);
             default -> throw bad(field, "must be a number");
         };
+        if (d.signum() != 0 && (d.precision() - d.scale() > MAX_MAGNITUDE || d.scale() > MAX_MAGNITUDE)) {
+            throw bad(field, "must be a number below 10^" + MAX_MAGNITUDE + " with at most " + MAX_MAGNITUDE + " decimals");
+        }
+        return d;
     }
 
     public Boolean bool(String field) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -47,17 +48,23 @@ public final class CastlineTable {
     }
 
     /**
-     * Creates the table unless it exists, and waits until it can be used.
+     * Creates the table unless it exists, and waits until it can be used. An existing table is
+     * found by DescribeTable, not by a CreateTable that fails: DynamoDB Local logs such a failure
+     * with a stack trace, which a restart of the local stack should not print.
      *
      * @return true if this call created it
      */
     public static boolean createIfMissing(DynamoDbClient dynamo, String tableName) {
-        boolean created;
+        boolean created = false;
         try {
-            dynamo.createTable(definition(tableName));
-            created = true;
-        } catch (ResourceInUseException alreadyThere) {
-            created = false;
+            dynamo.describeTable(r -> r.tableName(tableName));
+        } catch (ResourceNotFoundException missing) {
+            try {
+                dynamo.createTable(definition(tableName));
+                created = true;
+            } catch (ResourceInUseException createdMeanwhile) {
+                created = false;
+            }
         }
         dynamo.waiter().waitUntilTableExists(r -> r.tableName(tableName));
         return created;

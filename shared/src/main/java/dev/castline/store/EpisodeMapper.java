@@ -64,6 +64,21 @@ public final class EpisodeMapper {
     /** What the listing indexes and tag entries carry: exactly what {@link EpisodeSummary} needs. */
     public static final List<String> SUMMARY_ATTRIBUTES = List.of(ID, SLUG, TITLE, SUMMARY, PUBLISH_AT, TAGS, GUESTS, AUDIO);
 
+    /** What the feed reads of an episode: everything but the Markdown source, former slugs and a pending upload. */
+    static final Map<String, String> FEED_PROJECTION_NAMES;
+    static final String FEED_PROJECTION;
+
+    static {
+        List<String> attributes = List.of(ID, SLUG, GUID, TITLE, SUMMARY, NOTES_HTML, CHAPTERS, GUESTS, TAGS, LINKS, SEASON,
+                EPISODE_NUMBER, EPISODE_TYPE, EXPLICIT, AUDIO, STATUS, PUBLISH_AT, CREATED_AT, UPDATED_AT, VERSION);
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            names.put("#f" + i, attributes.get(i));
+        }
+        FEED_PROJECTION_NAMES = Map.copyOf(names);
+        FEED_PROJECTION = String.join(", ", names.keySet());
+    }
+
     private final TableLayout layout;
 
     public EpisodeMapper(TableLayout layout) {

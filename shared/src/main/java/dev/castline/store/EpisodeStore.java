@@ -179,6 +179,16 @@ public final class EpisodeStore {
      * validators changed pays this; a conditional poll never gets here.
      */
     public List<Episode> allPublicEpisodes(Instant now) {
+        return allPublicEpisodes(now, true);
+    }
+
+    /**
+     * As {@link #allPublicEpisodes(Instant)}, reading only what the feed shows (not the Markdown
+     * source of the notes, former slugs or a pending upload), strongly consistent or not: outside
+     * the moment right after a change, an eventually consistent read sees the same data for half
+     * the read units.
+     */
+    public List<Episode> allPublicEpisodes(Instant now, boolean consistent) {
         List<String> ids = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -201,7 +211,7 @@ public final class EpisodeStore {
             for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))) {
                 keys.add(layout.episodeKey(id));
             }
-            batchGet(keys).forEach(item -> {
+            batchGet(keys, consistent).forEach(item -> {
                 Episode e = EpisodeMapper.episode(item);
                 byId.put(e.id(), e);
             });
@@ -218,10 +228,11 @@ public final class EpisodeStore {
     }
 
     /** BatchGetItem, asking again for what DynamoDB left unprocessed (it may, under load). */
-    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, boolean consistent) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        // Consistent: an episode just written must be read as written, or the feed could show its old state.
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(consistent)
+                .projectionExpression(EpisodeMapper.FEED_PROJECTION).expressionAttributeNames(EpisodeMapper.FEED_PROJECTION_NAMES)
+                .build());
         for (int attempt = 1; !request.isEmpty(); attempt++) {
             if (attempt > BATCH_GET_ATTEMPTS) {
                 throw new StoreUnavailableException("DynamoDB left keys unprocessed " + BATCH_GET_ATTEMPTS + " times", null);
@@ -331,12 +342,18 @@ public final class EpisodeStore {
         Map<String, AttributeValue> values = new HashMap<>();
         ShowMapper.feedMoved(names, values, now);
         names.put("#scheduled", ShowMapper.scheduledAttribute(id));
+        String add = ShowMapper.FEED_MOVED_ADD;
+        if (wasReleased != isReleased) {
+            names.put("#released", ShowMapper.RELEASED_COUNT);
+            values.put(":released", TableLayout.n(isReleased ? 1 : -1));
+            add += ", #released :released";
+        }
         String expression;
         if (isReleased && next.publishAt().isAfter(now)) {
             values.put(":at", s(next.publishAt().toString()));
-            expression = "SET " + ShowMapper.FEED_MOVED_SET + ", #scheduled = :at " + ShowMapper.FEED_MOVED_ADD;
+            expression = "SET " + ShowMapper.FEED_MOVED_SET + ", #scheduled = :at " + add;
         } else {
-            expression = "SET " + ShowMapper.FEED_MOVED_SET + " REMOVE #scheduled " + ShowMapper.FEED_MOVED_ADD;
+            expression = "SET " + ShowMapper.FEED_MOVED_SET + " REMOVE #scheduled " + add;
         }
         return Optional.of(TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)

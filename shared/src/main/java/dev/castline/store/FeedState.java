@@ -11,9 +11,11 @@ import java.util.Optional;
  * written, so the moment one of them passes also changes the validators, with no job running.
  *
  * @param changedAt when the feed's data last changed (null if it never has)
+ * @param released  how many episodes are released (scheduled or published), kept by the same
+ *                  transactions: no more than this many can be public, so no feed has more pages
  */
-public record FeedState(long version, Instant changedAt, List<Instant> scheduled) {
-    public static final FeedState EMPTY = new FeedState(0, null, List.of());
+public record FeedState(long version, Instant changedAt, List<Instant> scheduled, long released) {
+    public static final FeedState EMPTY = new FeedState(0, null, List.of(), 0);
 
     public FeedState {
         scheduled = List.copyOf(scheduled);
@@ -28,6 +30,12 @@ public record FeedState(long version, Instant changedAt, List<Instant> scheduled
             }
         }
         return Optional.ofNullable(due);
+    }
+
+    /** At most how many episodes are public at {@code now}: the released ones less those still scheduled. */
+    public long publicAtMost(Instant now) {
+        long future = scheduled.stream().filter(t -> t.isAfter(now)).count();
+        return Math.max(0, released - future);
     }
 
     /** When the feed's content last changed as seen at {@code now}: the last write, or a scheduled episode becoming due. */

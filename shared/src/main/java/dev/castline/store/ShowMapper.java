@@ -22,6 +22,7 @@ final class ShowMapper {
     static final String FEED_VERSION = "feedVersion";
     static final String FEED_CHANGED_AT = "feedChangedAt";
     static final String SCHEDULED_PREFIX = "sched_";
+    static final String RELEASED_COUNT = "releasedCount";
 
     /** The clauses of every write that moves the feed's validators on: with {@link #feedMoved} and values. */
     static final String FEED_MOVED_SET = "#changed = :changed";
@@ -86,7 +87,8 @@ final class ShowMapper {
         });
         long version = item.containsKey(FEED_VERSION) ? TableLayout.whole(item, FEED_VERSION) : 0;
         Instant changedAt = item.containsKey(FEED_CHANGED_AT) ? Instant.parse(item.get(FEED_CHANGED_AT).s()) : null;
-        return new FeedState(version, changedAt, scheduled);
+        long released = item.containsKey(RELEASED_COUNT) ? TableLayout.whole(item, RELEASED_COUNT) : 0;
+        return new FeedState(version, changedAt, scheduled, released);
     }
 
     /** The settings' part of an update expression: SET what is present, REMOVE what is not. */

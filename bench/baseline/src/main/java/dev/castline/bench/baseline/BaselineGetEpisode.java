@@ -12,7 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
-/** GET /episodes/{slug} with SDK defaults: the slug item, then the episode, as beans. */
+/** GET /api/v1/episodes/{slug} with SDK defaults: the slug item, then the episode, as beans. */
 public class BaselineGetEpisode implements RequestStreamHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final DynamoDbTable<EpisodeItem> table = DynamoDbEnhancedClient.create()

@@ -19,7 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
-/** GET /episodes with SDK defaults: one page of public episodes, newest first. */
+/** GET /api/v1/episodes with SDK defaults: one page of public episodes, newest first. */
 public class BaselineListEpisodes implements RequestStreamHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final DynamoDbTable<EpisodeItem> table = DynamoDbEnhancedClient.create()

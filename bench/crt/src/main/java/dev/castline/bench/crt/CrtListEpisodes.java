@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 
-/** GET /episodes exactly as the function serves it, with the DynamoDB client on AWS CRT. */
+/** GET /api/v1/episodes exactly as the function serves it, with the DynamoDB client on AWS CRT. */
 public class CrtListEpisodes implements RequestStreamHandler {
     private final ListEpisodesHandler handler;
 

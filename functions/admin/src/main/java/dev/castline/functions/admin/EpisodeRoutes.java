@@ -2,6 +2,7 @@ package dev.castline.functions.admin;
 
 import dev.castline.api.Paths;
 import dev.castline.domain.Episode;
+import dev.castline.domain.EpisodeRules;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Status;
 import dev.castline.host.EpisodeService;
@@ -74,6 +75,9 @@ final class EpisodeRoutes {
             when = Optional.ofNullable(at).map(Instant::parse);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("at", "at must be an ISO-8601 instant, e.g. 2026-12-01T09:00:00Z");
+        }
+        if (when.isPresent() && !EpisodeRules.isPublishTime(when.get())) {
+            throw ApiException.badRequest("at", "at " + EpisodeRules.publishTimeRule());
         }
         return episode(200, service.publish(id, Preconditions.optionalIfMatch(request, WHAT), when));
     }

@@ -15,6 +15,7 @@ import dev.castline.domain.Audio;
 import dev.castline.domain.Episode;
 import dev.castline.functions.feed.FeedHandler;
 import dev.castline.functions.get.GetEpisodeHandler;
+import dev.castline.functions.list.ListEpisodesHandler;
 import dev.castline.testing.ApiFixture;
 import dev.castline.testing.ApiFixture.LambdaResponse;
 import dev.castline.testing.Events;
@@ -302,6 +303,70 @@ class AdminHandlerTest {
                 400, "bad_request", "tags[0]");
         assertClientError(invoke(handler, authorized(withBody(ApiFixture.event("admin-create-episode.json"), Map.of("title", "x", "slug", ApiFixture.PODIA)))),
                 409, "conflict", "slug");
+    }
+
+    @Test
+    void unknownFieldsAreRefusedAtEveryDepthAndDuplicateKeysToo() {
+        String create = ApiFixture.event("admin-create-episode.json");
+        long before = itemCount();
+        assertClientError(invoke(handler, authorized(withRawBody(create,
+                "{\"title\":\"x\",\"chapters\":[{\"startTime\":1,\"title\":\"a\",\"evil\":true}]}"))), 400, "bad_request", "chapters[0].evil");
+        assertClientError(invoke(handler, authorized(withRawBody(create,
+                "{\"title\":\"x\",\"guests\":[{\"name\":\"a\"},{\"name\":\"b\",\"isAdmin\":true}]}"))), 400, "bad_request", "guests[1].isAdmin");
+        assertClientError(invoke(handler, authorized(withRawBody(create,
+                "{\"title\":\"x\",\"links\":[{\"kind\":\"reference\",\"url\":\"https://a.example\",\"rel\":\"x\"}]}"))), 400, "bad_request", "links[0].rel");
+        LambdaResponse duplicate = invoke(handler, authorized(withRawBody(create, "{\"title\":\"x\",\"title\":\"y\"}")));
+        assertClientError(duplicate, 400, "bad_request", null);
+        assertClientError(invoke(handler, authorized(withRawBody(create,
+                "{\"title\":\"x\",\"chapters\":[{\"startTime\":1,\"startTime\":2,\"title\":\"a\"}]}"))), 400, "bad_request", null);
+        assertThat(itemCount()).as("nothing was written").isEqualTo(before);
+    }
+
+    @Test
+    void hugeNumbersAreRefusedBeforeAnyArithmetic() {
+        String create = ApiFixture.event("admin-create-episode.json");
+        for (String number : new String[] {"1e5000000", "1e999999999", "-1e999999999", "1e-999999999", "1" + "0".repeat(30)}) {
+            assertClientError(invoke(handler, authorized(withRawBody(create,
+                    "{\"title\":\"x\",\"chapters\":[{\"startTime\":" + number + ",\"title\":\"a\"}]}"))), 400, "bad_request", "chapters[0].startTime");
+        }
+        // Longer than any number a request needs: refused by the parser itself.
+        assertClientError(invoke(handler, authorized(withRawBody(create,
+                "{\"title\":\"x\",\"season\":" + "9".repeat(41) + "}"))), 400, "bad_request", null);
+        assertClientError(invoke(handler, authorized(withRawBody(create, "{\"title\":\"x\",\"season\":" + "9".repeat(12) + "}"))),
+                400, "bad_request", "season");
+        // The largest chapter start is still accepted, one millisecond more is not.
+        assertThat(invoke(handler, authorized(withRawBody(create,
+                "{\"title\":\"Long one\",\"chapters\":[{\"startTime\":360000,\"title\":\"end\"}]}"))).status()).isEqualTo(201);
+        assertClientError(invoke(handler, authorized(withRawBody(create,
+                "{\"title\":\"x\",\"chapters\":[{\"startTime\":360000.001,\"title\":\"end\"}]}"))), 400, "bad_request", "chapters[0].startTime");
+    }
+
+    @Test
+    void publishTimesLieBetween1970AndTheEndOf9999SoListingsSortThemRight() {
+        String id = json(invoke(handler, authorized(ApiFixture.event("admin-create-episode.json")))).get("id").asText();
+        Episode draft = fixture.store.findById(id, true).orElseThrow();
+        fixture.store.update(draft, draft.toBuilder().audio(new Audio("audio/" + id + "/a.mp3", "audio/mpeg", 1234, 61_000))
+                .version(draft.version() + 1).build());
+        for (String at : new String[] {"+10000-01-01T00:00:00Z", "+999999999-01-01T00:00:00Z", "1969-12-31T23:59:59Z"}) {
+            assertClientError(invoke(handler, authorized(withBody(withId("admin-publish.json", id), Map.of("at", at)))),
+                    400, "bad_request", "at");
+        }
+        LambdaResponse farAway = invoke(handler, authorized(withBody(withId("admin-publish.json", id), Map.of("at", "9999-12-31T23:59:59Z"))));
+        assertThat(json(farAway).get("status").asText()).isEqualTo("scheduled");
+        String slug = json(farAway).get("slug").asText();
+        ListEpisodesHandler list = new ListEpisodesHandler(fixture.config, fixture.dynamo, fixture.clock);
+        assertThat(invoke(list, ApiFixture.event("list-episodes.json")).body()).as("not public before its time").doesNotContain(slug);
+    }
+
+    @Test
+    void oneLineFieldsRefuseBidirectionalOverridesAndLineSeparators() {
+        String create = ApiFixture.event("admin-create-episode.json");
+        for (String title : new String[] {"Evil \u202Egnp.exe", "Isolated \u2067text\u2069", "Two\u2028lines", "Two\u2029paragraphs"}) {
+            assertClientError(invoke(handler, authorized(withBody(create, Map.of("title", title)))), 400, "bad_request", "title");
+            assertClientError(invoke(handler, authorized(withBody(create,
+                    Map.of("title", "ok", "guests", List.of(Map.of("name", title)))))), 400, "bad_request", "guests[0].name");
+        }
+        assertThat(invoke(handler, authorized(withBody(create, Map.of("title", "עברית and English, mixed")))).status()).isEqualTo(201);
     }
 
     // ---- event helpers

@@ -13,6 +13,7 @@ import dev.castline.http.ApiException;
 import dev.castline.lambda.ApiHandler;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
+import dev.castline.http.HttpDates;
 import dev.castline.http.Params;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -35,6 +38,8 @@ public final class FeedHandler extends ApiHandler {
     static final String FEED_ROUTE = "GET /feed.xml";
     static final String FEED_HEAD_ROUTE = "HEAD /feed.xml";
     static final String CHAPTERS_ROUTE = "GET /episodes/{slug}/chapters.json";
+    /** The only query parameter the feed documents; anything else is redirected away unread. */
+    static final Set<String> FEED_PARAMETERS = Set.of("page");
 
     private final EpisodeStore episodes;
     private final ShowStore shows;
@@ -43,6 +48,7 @@ public final class FeedHandler extends ApiHandler {
     private final Clock clock;
     private final String feedCacheControl;
     private final Duration settle;
+    private final PageCount pages = new PageCount();
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public FeedHandler() {
@@ -84,8 +90,17 @@ public final class FeedHandler extends ApiHandler {
         };
     }
 
+    /**
+     * The feed costs a render only for a request it documents: other query parameters are
+     * redirected to the canonical URL before anything is read (a cache-busting parameter cannot
+     * buy a render), and a page past the end is a 404 after the one read of the show item.
+     */
     private ApiResponse feed(ApiRequest request) {
         int page = page(request);
+        if (!FEED_PARAMETERS.containsAll(request.queryParameters().keySet())) {
+            return ApiResponse.empty(301).header("location", FeedWriter.pageUrl(Paths.FEED, page))
+                    .header("cache-control", feedCacheControl);
+        }
         boolean gzip = Encodings.acceptsGzip(request.header("accept-encoding").orElse(""));
         ShowStore.Snapshot snapshot = shows.load();
         Show show = snapshot.show().orElseThrow(() -> ApiException.notFound("This podcast has no feed yet: its show settings are not saved."));
@@ -98,9 +113,18 @@ public final class FeedHandler extends ApiHandler {
         if (!settling && current.matches(request.header("if-none-match"), request.header("if-modified-since"))) {
             return withValidators(ApiResponse.empty(304), current);
         }
-        List<Episode> items = episodes.allPublicEpisodes(now).stream().filter(e -> e.audio() != null).toList();
-        FeedPager.Rendered rendered = pager.render(show, items, page, current.lastModified().orElse(null))
-                .orElseThrow(() -> ApiException.notFound("The feed has no page " + page + "."));
+        String edition = validators.edition(snapshot.feed(), now);
+        if (page > 1 && (page > snapshot.feed().publicAtMost(now) || pages.pastTheEnd(edition, page))) {
+            throw ApiException.notFound("The feed has no page " + page + ".");
+        }
+        // Outside the settling moment the data has settled: an eventually consistent read sees it
+        // as a consistent one would, for half the read units.
+        List<Episode> items = episodes.allPublicEpisodes(now, settling).stream().filter(e -> e.audio() != null).toList();
+        Optional<FeedPager.Rendered> renderedPage = pager.render(show, items, page, current.lastModified().orElse(null));
+        if (!settling) {
+            renderedPage.ifPresent(r -> pages.remember(edition, r.page().count()));
+        }
+        FeedPager.Rendered rendered = renderedPage.orElseThrow(() -> ApiException.notFound("The feed has no page " + page + "."));
         ApiResponse response;
         if ("HEAD".equals(request.method())) {
             response = ApiResponse.empty(200).header("content-type", FEED_TYPE);
@@ -119,7 +143,7 @@ public final class FeedHandler extends ApiHandler {
         response.header("etag", current.etag())
                 .header("cache-control", feedCacheControl)
                 .header("vary", "Accept-Encoding");
-        current.lastModified().ifPresent(t -> response.header("last-modified", FeedValidators.HTTP_DATE.format(t)));
+        current.lastModified().ifPresent(t -> response.header("last-modified", HttpDates.format(t)));
         return response;
     }
 

@@ -1,12 +1,10 @@
 package dev.castline.functions.feed;
 
 import dev.castline.http.Conditional;
+import dev.castline.http.HttpDates;
 import dev.castline.store.FeedState;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -17,7 +15,6 @@ import java.util.Optional;
  * validators; a client's tag for either matches the same content.
  */
 final class FeedValidators {
-    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final String GZIP_SUFFIX = "-gz";
 
     record Current(String etag, String opaque, Optional<Instant> lastModified) {
@@ -30,19 +27,22 @@ final class FeedValidators {
                 return Conditional.notModified(ifNoneMatch, "\"" + opaque + "\"", "\"" + opaque + GZIP_SUFFIX + "\"");
             }
             if (ifModifiedSince.isPresent() && lastModified.isPresent()) {
-                try {
-                    Instant since = Instant.from(HTTP_DATE.parse(ifModifiedSince.get().strip()));
-                    return !lastModified.get().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
-                } catch (DateTimeParseException e) {
-                    return false; // RFC 9110: an invalid date is ignored
-                }
+                // RFC 9110: an invalid date is ignored
+                return HttpDates.parse(ifModifiedSince.get())
+                        .map(since -> !lastModified.get().truncatedTo(ChronoUnit.SECONDS).isAfter(since))
+                        .orElse(false);
             }
             return false;
         }
     }
 
+    /** Which edition of the feed is current: it changes exactly when the feed's content can. */
+    String edition(FeedState state, Instant now) {
+        return state.version() + "|" + state.lastDueAt(now).map(Instant::toString).orElse("-");
+    }
+
     Current of(FeedState state, Instant now, int page, boolean gzip) {
-        String material = state.version() + "|" + state.lastDueAt(now).map(Instant::toString).orElse("-") + "|" + page;
+        String material = edition(state, now) + "|" + page;
         String opaque = Conditional.opaqueOf(material.getBytes(StandardCharsets.UTF_8));
         return new Current("\"" + opaque + (gzip ? GZIP_SUFFIX : "") + "\"", opaque, state.lastModifiedAt(now));
     }

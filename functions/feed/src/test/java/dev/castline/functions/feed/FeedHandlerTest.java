@@ -284,6 +284,64 @@ class FeedHandlerTest {
     }
 
     @Test
+    void anUndocumentedQueryParameterIsRedirectedToTheCanonicalUrlWithoutAnyRead() {
+        fixture.operations.reset();
+        LambdaResponse cacheBuster = invoke(handler, Events.withQuery("feed.json", Map.of("cb", "1")));
+        assertThat(cacheBuster.status()).isEqualTo(301);
+        assertThat(cacheBuster.headers()).containsEntry("location", "/feed.xml");
+        LambdaResponse paged = invoke(handler, Events.withQuery("feed.json", Map.of("page", "2", "utm_source", "x")));
+        assertThat(paged.status()).isEqualTo(301);
+        assertThat(paged.headers()).containsEntry("location", "/feed.xml?page=2");
+        assertThat(fixture.operations.operations()).as("no read at all").isEmpty();
+        // A bad page is refused before anything else, still without a read.
+        assertClientError(invoke(handler, Events.withQuery("feed.json", Map.of("page", "x", "cb", "1"))), 400, "bad_request", "page");
+        assertThat(fixture.operations.operations()).isEmpty();
+    }
+
+    @Test
+    void aPagePastTheEndIsA404AfterOneReadAndNoRender() {
+        // Four released episodes (one still scheduled): no page past the third can exist at all.
+        fixture.operations.reset();
+        assertClientError(invoke(handler, Events.withQuery("feed.json", Map.of("page", "99"))), 404, "not_found", null);
+        assertThat(fixture.operations.operations()).containsExactly("GetItem");
+
+        // Within that bound, once this container has rendered the current edition it knows the count.
+        assertThat(feed().status()).isEqualTo(200);
+        fixture.operations.reset();
+        assertClientError(invoke(handler, Events.withQuery("feed.json", Map.of("page", "2"))), 404, "not_found", null);
+        assertThat(fixture.operations.operations()).containsExactly("GetItem");
+
+        // A new edition (here: an edit) is not judged by the old count.
+        Episode podia = find(ApiFixture.PODIA);
+        fixture.store.update(podia, podia.toBuilder().title("Podia, retitled"));
+        fixture.operations.reset();
+        assertClientError(invoke(handler, Events.withQuery("feed.json", Map.of("page", "2"))), 404, "not_found", null);
+        assertThat(fixture.operations.operations()).contains("GetItem", "Query");
+    }
+
+    @Test
+    void theFeedReadsOnlyWhatItShowsAndReadsItEventuallyConsistentOnceSettled() {
+        java.util.List<software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor spy = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest b) {
+                    batches.add(b);
+                }
+            }
+        };
+        FeedHandler watched = new FeedHandler(fixture.config, fixture.client(spy), fixture.clock);
+        assertThat(invoke(watched, ApiFixture.event("feed.json")).status()).isEqualTo(200);
+
+        assertThat(batches).hasSize(1);
+        var keys = batches.getFirst().requestItems().get(fixture.table);
+        assertThat(keys.consistentRead()).as("settled: eventually consistent").isFalse();
+        assertThat(keys.expressionAttributeNames().values()).contains("notesHtml", "audio", "chapters")
+                .doesNotContain("notesMarkdown", "formerSlugs", "upload");
+    }
+
+    @Test
     void aBadPageIsA400NamingIt() {
         for (String page : new String[] {"0", "-1", "abc", "", "1.5", "9999999", "<x>"}) {
             assertClientError(invoke(handler, Events.withQuery("feed.json", Map.of("page", page))), 400, "bad_request", "page");
@@ -306,6 +364,46 @@ class FeedHandlerTest {
         fixture.store.update(live, Episodes.published(ApiFixture.DRAFT, live.publishAt()).id(live.id()).status(Status.DRAFT)
                 .version(live.version() + 1).build());
         assertThat(new String(FeedResponses.xml(feed()), StandardCharsets.UTF_8)).doesNotContain(live.guid());
+    }
+
+    @Test
+    void plainTextDescriptionsCanNeverBecomeMarkupInAReaderThatRendersHtml() throws Exception {
+        String hostile = "<script>alert(1)</script> \"><img src=x onerror=alert(2)> Tom & Jerry <3";
+        fixture.store.create(Episodes.published("hostile-summary", ApiFixture.NOW.minusSeconds(60)).summary(hostile).build());
+
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(FeedResponses.xml(feed())));
+        org.w3c.dom.NodeList descriptions = xml.getElementsByTagName("description");
+        assertThat(descriptions.getLength()).isGreaterThan(1);
+        boolean found = false;
+        for (int i = 0; i < descriptions.getLength(); i++) {
+            String html = descriptions.item(i).getTextContent();
+            // What a reader hands its HTML renderer holds no tag at all: every < became &lt;.
+            assertThat(html).doesNotContain("<").doesNotContain(">");
+            if (html.contains("alert(1)")) {
+                found = true;
+                assertThat(html).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt; Tom &amp; Jerry &lt;3");
+                // And rendered as HTML, it reads exactly as typed.
+                assertThat(html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                        .replace("&amp;", "&")).isEqualTo(hostile);
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Test
+    void lastModifiedIsAnImfFixdateWithATwoDigitDay() {
+        fixture.clock.set(Instant.parse("2026-12-01T09:05:03Z"));
+        fixture.store.create(Episodes.published("first-of-december", Instant.parse("2026-12-01T09:00:00Z")).build());
+        fixture.clock.advance(Duration.ofMinutes(1));
+
+        String lastModified = feed().headers().get("last-modified");
+
+        assertThat(lastModified).isEqualTo("Tue, 01 Dec 2026 09:05:03 GMT");
+        assertThat(invoke(handler, withHeader(ApiFixture.event("feed.json"), "if-modified-since", lastModified)).status()).isEqualTo(304);
+        // The RFC 1123 form with a one-digit day that some clients send still reads.
+        assertThat(invoke(handler, withHeader(ApiFixture.event("feed.json"), "if-modified-since", "Tue, 1 Dec 2026 09:05:03 GMT")).status())
+                .isEqualTo(304);
     }
 
     private LambdaResponse feed() {
