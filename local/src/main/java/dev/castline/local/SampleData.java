@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Loads the sample show (local/src/main/resources/sample-data.json, made from the real show notes
@@ -53,7 +54,7 @@ final class SampleData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        settings.save(show(root.path("show"), baseUrl));
+        settings.save(show(root.path("show"), baseUrl), OptionalLong.of(0));
         List<String> slugs = new ArrayList<>();
         for (JsonNode e : root.path("episodes")) {
             slugs.add(episodes.create(episode(e)).slug());

@@ -24,8 +24,18 @@ class MediaTest {
         }
     }
 
+    /**
+     * The object is an episode's audio (a draft's, so no listing changes): the upload processor,
+     * which deletes any object under audio/ that no episode points at, leaves it alone.
+     */
     @BeforeEach
     void upload() {
+        var episodes = new dev.castline.store.EpisodeStore(stack.dynamo(), CastlineLocal.TABLE, stack.config().layout(),
+                java.time.Clock.systemUTC());
+        if (episodes.findById("media-test", true).isEmpty()) {
+            episodes.create(dev.castline.testing.Episodes.draft("media-test-episode").id("media-test")
+                    .audio(new dev.castline.domain.Audio(KEY, "audio/mpeg", content.length, 1_000)).build());
+        }
         stack.s3().putObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(KEY).contentType("audio/mpeg"), RequestBody.fromBytes(content));
     }
 

@@ -81,6 +81,33 @@ class PresignedUploadTest {
         assertThat(stack.s3().listObjectsV2(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).prefix("uploads-test/expired")).contents()).isEmpty();
     }
 
+    @Test
+    void aSignedUrlWritesOnceAndAReplayChangesNothing() throws Exception {
+        String key = "uploads-test/once.mp3";
+        PresignedPutObjectRequest signed;
+        try (S3Presigner presigner = stack.presigner()) {
+            signed = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5)).putObjectRequest(o -> o
+                    .bucket(CastlineLocal.AUDIO_BUCKET).key(key).contentType("audio/mpeg").contentLength(4L).ifNoneMatch("*")));
+        }
+        assertThat(signed.signedHeaders()).containsKey("if-none-match");
+        HttpResponse<byte[]> first = Http.send(HttpRequest.newBuilder(signed.url().toURI()).header("Content-Type", "audio/mpeg")
+                .header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3, 4})).build());
+        assertThat(first.statusCode()).as(new String(first.body())).isEqualTo(200);
+
+        HttpResponse<byte[]> replay = Http.send(HttpRequest.newBuilder(signed.url().toURI()).header("Content-Type", "audio/mpeg")
+                .header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {9, 9, 9, 9})).build());
+        assertThat(replay.statusCode()).as(new String(replay.body())).isEqualTo(412);
+        assertThat(stack.s3().getObjectAsBytes(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(key)).asByteArray())
+                .containsExactly(1, 2, 3, 4);
+
+        // Without the header the signature does not hold: the condition cannot be dropped.
+        HttpResponse<byte[]> unconditional = Http.send(HttpRequest.newBuilder(signed.url().toURI()).header("Content-Type", "audio/mpeg")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {7, 7, 7, 7})).build());
+        assertThat(unconditional.statusCode()).isEqualTo(403);
+        assertThat(stack.s3().getObjectAsBytes(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(key)).asByteArray())
+                .containsExactly(1, 2, 3, 4);
+    }
+
     private PresignedPutObjectRequest presign(String key, String contentType, long length) {
         try (S3Presigner presigner = stack.presigner()) {
             return presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5)).putObjectRequest(o -> o

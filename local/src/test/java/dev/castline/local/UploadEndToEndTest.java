@@ -79,7 +79,7 @@ class UploadEndToEndTest {
         JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio",
                 "{\"contentType\":\"audio/mpeg\",\"bytes\":" + mp3.length + "}", 201);
         Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
-                .header("Content-Type", "audio/mpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(mp3)).build());
+                .header("Content-Type", "audio/mpeg").header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofByteArray(mp3)).build());
         JsonNode processed = waitFor(id, e -> e.has("audio"));
         long version = processed.get("version").asLong();
 
@@ -94,6 +94,47 @@ class UploadEndToEndTest {
         JsonNode after = admin("GET", "/api/v1/admin/episodes/" + id, null, 200);
         assertThat(after.get("version").asLong()).isEqualTo(version);
         assertThat(after.get("audio").get("key").asText()).isEqualTo(key);
+    }
+
+    @Test
+    void aReplayedUploadUrlNeverChangesWhatListenersReceive() throws Exception {
+        byte[] mp3 = fixture("/audio/cbr.mp3");
+        String id = admin("POST", "/api/v1/admin/episodes", "{\"title\":\"Replayed upload\"}", 201).get("id").asText();
+        JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio",
+                "{\"contentType\":\"audio/mpeg\",\"bytes\":" + mp3.length + "}", 201);
+        assertThat(upload.get("headers").has("if-none-match")).as("the URL writes once").isTrue();
+        assertThat(Http.send(signedPut(upload, mp3)).statusCode()).isEqualTo(200);
+        String key = waitFor(id, e -> e.has("audio")).get("audio").get("key").asText();
+        admin("POST", "/api/v1/admin/episodes/" + id + "/publish", "", 200);
+
+        // Same length, other bytes, same URL, before it expires: refused, and /media serves the original.
+        byte[] evil = new byte[mp3.length];
+        java.util.Arrays.fill(evil, (byte) 0x41);
+        assertThat(Http.send(signedPut(upload, evil)).statusCode()).isEqualTo(412);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/media/" + key)).build()).body()).isEqualTo(mp3);
+
+        // Once the episode is deleted its object is gone; a replay then writes an object nothing
+        // points at, which the processor deletes as soon as it arrives.
+        admin("DELETE", "/api/v1/admin/episodes/" + id, null, 204);
+        assertThat(objects(key)).isZero();
+        assertThat(Http.send(signedPut(upload, evil)).statusCode()).isEqualTo(200);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (objects(key) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(objects(key)).as("a replayed object for a deleted episode does not stay").isZero();
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/media/" + key)).build()).statusCode()).isEqualTo(404);
+    }
+
+    private static HttpRequest signedPut(JsonNode upload, byte[] body) {
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        upload.get("headers").properties().forEach(h -> {
+            if (!h.getKey().equalsIgnoreCase("content-length")) {
+                put.header(h.getKey(), h.getValue().asText());
+            }
+        });
+        return put.build();
     }
 
     @Test
@@ -114,7 +155,7 @@ class UploadEndToEndTest {
         String id = admin("POST", "/api/v1/admin/episodes", "{\"title\":\"Wrong type\"}", 201).get("id").asText();
         JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio", "{\"contentType\":\"audio/mpeg\",\"bytes\":16}", 201);
         HttpResponse<byte[]> put = Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
-                .header("Content-Type", "text/html").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[16])).build());
+                .header("Content-Type", "text/html").header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[16])).build());
         assertThat(put.statusCode()).isEqualTo(403);
         assertThat(objects(upload.get("key").asText())).isZero();
     }
@@ -124,7 +165,7 @@ class UploadEndToEndTest {
                 "{\"contentType\":\"" + type + "\",\"bytes\":" + audio.length + "}", 201);
         String key = upload.get("key").asText();
         Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
-                .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofByteArray(audio)).build());
+                .header("Content-Type", type).header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofByteArray(audio)).build());
         waitFor(id, e -> e.has("audio") && e.get("audio").get("key").asText().equals(key));
         return key;
     }
@@ -145,7 +186,7 @@ class UploadEndToEndTest {
         JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio",
                 "{\"contentType\":\"audio/mpeg\",\"bytes\":" + text.length + "}", 201);
         Http.send(HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))
-                .header("Content-Type", "audio/mpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(text)).build());
+                .header("Content-Type", "audio/mpeg").header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofByteArray(text)).build());
 
         JsonNode refused = waitFor(id, e -> e.has("upload") && e.get("upload").get("state").asText().equals("rejected"));
         assertThat(refused.get("upload").get("reason").asText()).containsIgnoringCase("not an MP3 or M4A");

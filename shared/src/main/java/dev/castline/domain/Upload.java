@@ -15,6 +15,14 @@ public record Upload(String key, String contentType, long bytes, Instant request
         return rejectedReason == null;
     }
 
+    /**
+     * Pending, but its signed URL has expired (after {@code urlTtl}): no file can arrive any more.
+     * The host sees it as expired, and a new upload request replaces it like any other.
+     */
+    public boolean isExpiredAt(java.time.Instant now, java.time.Duration urlTtl) {
+        return isPending() && requestedAt.plus(urlTtl).isBefore(now);
+    }
+
     public Upload rejected(String reason) {
         return new Upload(key, contentType, bytes, requestedAt, reason);
     }

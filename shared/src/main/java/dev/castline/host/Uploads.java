@@ -40,8 +40,14 @@ public final class Uploads {
         ACCEPTED,
         /** It is not usable audio: the upload is marked rejected and the object deleted. */
         REJECTED,
-        /** It is not the upload an episode waits for (stale, duplicate, foreign), or it is gone. */
-        IGNORED
+        /** It is the audio already, or it is gone: a duplicate or late event. */
+        IGNORED,
+        /**
+         * No episode waits for it (a superseded upload, an upload to an episode since deleted, a
+         * replayed URL after the episode's audio was deleted): the object is deleted, so nothing
+         * an episode does not point at stays in the bucket.
+         */
+        DISCARDED
     }
 
     /** Reads what an object holds, from a few ranged reads; empty when it no longer exists. */
@@ -105,9 +111,13 @@ public final class Uploads {
         }
         for (int attempt = 1; ; attempt++) {
             Optional<Episode> found = store.findById(parsed.get().episodeId(), true);
+            if (found.isPresent() && found.get().audio() != null && found.get().audio().key().equals(key)) {
+                return Outcome.IGNORED; // the episode's audio already: a duplicate event
+            }
             if (found.isEmpty() || found.get().upload() == null || !found.get().upload().key().equals(key)
                     || !found.get().upload().isPending()) {
-                return Outcome.IGNORED;
+                media.delete(key);
+                return Outcome.DISCARDED;
             }
             Episode episode = found.get();
             Optional<AudioInfo> info;

@@ -12,8 +12,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
- * Presigned S3 PUTs with the content type and length signed: S3 refuses the upload if either
- * differs from what the host announced.
+ * Presigned S3 PUTs with the content type, the length and {@code If-None-Match: *} signed: S3
+ * refuses the upload if the type or length differs from what the host announced, and refuses a
+ * second PUT to the same key (412): a URL writes its object once, and a replay until it expires
+ * can never replace audio listeners already receive.
  */
 public final class S3UploadSigner implements UploadSigner {
     private final S3Presigner presigner;
@@ -28,7 +30,8 @@ public final class S3UploadSigner implements UploadSigner {
     public Signed sign(MediaKey key, AudioFormat format, long bytes, Duration ttl) {
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p
                 .signatureDuration(ttl)
-                .putObjectRequest(o -> o.bucket(bucket).key(key.value()).contentType(format.contentType()).contentLength(bytes)));
+                .putObjectRequest(o -> o.bucket(bucket).key(key.value()).contentType(format.contentType()).contentLength(bytes)
+                        .ifNoneMatch("*")));
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> header : signed.signedHeaders().entrySet()) {
             if (!header.getKey().equalsIgnoreCase("host")) {

@@ -59,6 +59,7 @@ public final class EpisodeMapper {
     static final String UPDATED_AT = "updatedAt";
     static final String VERSION = "version";
     static final String EPISODE_ID = "episodeId";
+    static final String PUBLIC_FROM = "publicFrom";
     static final String UPLOAD = "upload";
 
     /** What the listing indexes and tag entries carry: exactly what {@link EpisodeSummary} needs. */
@@ -122,11 +123,25 @@ public final class EpisodeMapper {
         return item;
     }
 
-    public Map<String, AttributeValue> slugItem(String slug, String episodeId) {
+    /**
+     * A slug of {@code e} (its current one or a former one). It carries when the episode became or
+     * becomes public, so a public read of a slug whose episode is not public stops at this item,
+     * exactly as a read of a slug that does not exist does: the two cannot be told apart.
+     */
+    public Map<String, AttributeValue> slugItem(String slug, Episode e) {
         Map<String, AttributeValue> item = new HashMap<>(layout.slugKey(slug));
         item.put(ENTITY, s("slug"));
-        item.put(EPISODE_ID, s(episodeId));
+        item.put(EPISODE_ID, s(e.id()));
+        if (e.status().isReleased()) {
+            item.put(PUBLIC_FROM, s(e.publishAt().toString()));
+        }
         return item;
+    }
+
+    /** When the slug's episode is public from: empty while it is not released. */
+    public static java.util.Optional<Instant> publicFromOfSlugItem(Map<String, AttributeValue> item) {
+        String from = str(item, PUBLIC_FROM);
+        return from == null ? java.util.Optional.empty() : java.util.Optional.of(Instant.parse(from));
     }
 
     public Map<String, AttributeValue> tagEntryItem(String tag, Episode e) {

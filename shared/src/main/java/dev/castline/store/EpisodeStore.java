@@ -73,16 +73,23 @@ public final class EpisodeStore {
      * Empty when there is none, or it is not public at {@code now}.
      */
     public Optional<Episode> findPublicBySlug(String slug, Instant now) {
-        return findBySlug(slug, false).filter(e -> e.isPublicAt(now));
+        // The slug item says when its episode is public: a draft's or a future episode's slug ends
+        // here, after one read, exactly as a slug nobody has.
+        Optional<Map<String, AttributeValue>> slugItem = slugItem(slug, false);
+        if (slugItem.isEmpty() || EpisodeMapper.publicFromOfSlugItem(slugItem.get()).filter(from -> !from.isAfter(now)).isEmpty()) {
+            return Optional.empty();
+        }
+        return findById(EpisodeMapper.episodeIdOfSlugItem(slugItem.get()), false).filter(e -> e.isPublicAt(now));
     }
 
     public Optional<Episode> findBySlug(String slug, boolean consistent) {
-        GetItemResponse slugItem = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table)
+        return slugItem(slug, consistent).flatMap(item -> findById(EpisodeMapper.episodeIdOfSlugItem(item), consistent));
+    }
+
+    private Optional<Map<String, AttributeValue>> slugItem(String slug, boolean consistent) {
+        GetItemResponse response = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table)
                 .key(layout.slugKey(slug)).consistentRead(consistent)));
-        if (!slugItem.hasItem() || slugItem.item().isEmpty()) {
-            return Optional.empty();
-        }
-        return findById(EpisodeMapper.episodeIdOfSlugItem(slugItem.item()), consistent);
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
     public Optional<Episode> findById(String id, boolean consistent) {
@@ -263,7 +270,7 @@ public final class EpisodeStore {
     public Episode create(Episode episode) {
         EpisodeRules.validate(episode);
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(transactions.putIfAbsent(mapper.slugItem(episode.slug(), episode.id())));
+        writes.add(transactions.putIfAbsent(mapper.slugItem(episode.slug(), episode)));
         writes.add(transactions.putIfAbsent(mapper.episodeItem(episode)));
         tagEntries(episode).values().forEach(item -> writes.add(transactions.put(item)));
         feedChange(null, episode).ifPresent(writes::add);
@@ -295,9 +302,21 @@ public final class EpisodeStore {
         List<ConflictException> conflicts = new ArrayList<>();
         writes.add(transactions.putIfVersion(mapper.episodeItem(next), EpisodeMapper.VERSION, previous.version()));
         conflicts.add(versionConflict());
-        if (!next.slug().equals(previous.slug()) && !previous.formerSlugs().contains(next.slug())) {
-            writes.add(transactions.putIfAbsent(mapper.slugItem(next.slug(), next.id())));
+        boolean newSlug = !next.slug().equals(previous.slug()) && !previous.formerSlugs().contains(next.slug());
+        if (newSlug) {
+            writes.add(transactions.putIfAbsent(mapper.slugItem(next.slug(), next)));
             conflicts.add(new ConflictException(ConflictException.Reason.SLUG_TAKEN, "slug is already in use"));
+        }
+        // Every slug the episode holds says when it is public: rewritten when that changes.
+        boolean releaseMoved = previous.status().isReleased() != next.status().isReleased()
+                || !java.util.Objects.equals(previous.publishAt(), next.publishAt());
+        if (releaseMoved || !next.slug().equals(previous.slug())) {
+            if (!newSlug) {
+                writes.add(transactions.put(mapper.slugItem(next.slug(), next)));
+            }
+            for (String former : next.formerSlugs()) {
+                writes.add(transactions.put(mapper.slugItem(former, next)));
+            }
         }
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> newEntries = tagEntries(next);
         for (Map<String, AttributeValue> oldKey : tagEntries(previous).keySet()) {

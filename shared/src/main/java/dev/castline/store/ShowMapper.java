@@ -23,6 +23,7 @@ final class ShowMapper {
     static final String FEED_CHANGED_AT = "feedChangedAt";
     static final String SCHEDULED_PREFIX = "sched_";
     static final String RELEASED_COUNT = "releasedCount";
+    static final String SETTINGS_VERSION = "settingsVersion";
 
     /** The clauses of every write that moves the feed's validators on: with {@link #feedMoved} and values. */
     static final String FEED_MOVED_SET = "#changed = :changed";
@@ -76,6 +77,10 @@ final class ShowMapper {
             }
         }
         return ShowField.toShow(values);
+    }
+
+    static long settingsVersion(Map<String, AttributeValue> item) {
+        return item.containsKey(SETTINGS_VERSION) ? TableLayout.whole(item, SETTINGS_VERSION) : 0;
     }
 
     static FeedState feedState(Map<String, AttributeValue> item) {

@@ -115,15 +115,30 @@ class UploadsTest {
     }
 
     @Test
-    void objectsThatNoEpisodeWaitsForAreIgnored() throws IOException {
+    void objectsThatNoEpisodeWaitsForAreDeletedAndForeignKeysLeftAlone() throws IOException {
         Episode draft = draft();
         String key = uploads.request(signing, draft.id(), OptionalLong.empty(), "audio/mpeg", 5_000, null).key().value();
 
         assertThat(uploads.process("notes/readme.txt", k -> { throw new AssertionError(); })).isEqualTo(Uploads.Outcome.IGNORED);
-        assertThat(uploads.process(MediaKey.newAudio(draft.id(), AudioFormat.MP3).value(), k -> { throw new AssertionError(); }))
-                .as("a key the episode does not wait for").isEqualTo(Uploads.Outcome.IGNORED);
+        String stray = MediaKey.newAudio(draft.id(), AudioFormat.MP3).value();
+        assertThat(uploads.process(stray, k -> { throw new AssertionError(); }))
+                .as("a key the episode does not wait for: a superseded or replayed upload").isEqualTo(Uploads.Outcome.DISCARDED);
+        String orphan = MediaKey.newAudio("no-such-episode", AudioFormat.MP3).value();
+        assertThat(uploads.process(orphan, k -> { throw new AssertionError(); })).isEqualTo(Uploads.Outcome.DISCARDED);
         assertThat(uploads.process(key, k -> Optional.empty())).as("an object already gone").isEqualTo(Uploads.Outcome.IGNORED);
         assertThat(store.findById(draft.id(), true).orElseThrow().upload().isPending()).isTrue();
-        assertThat(deleted).isEmpty();
+        assertThat(deleted).containsExactly(stray, orphan);
+    }
+
+    @Test
+    void aSupersededUploadIsDeletedWhenItArrives() throws IOException {
+        Episode draft = draft();
+        String first = uploads.request(signing, draft.id(), OptionalLong.empty(), "audio/mpeg", 5_000, null).key().value();
+        String second = uploads.request(signing, draft.id(), OptionalLong.empty(), "audio/mpeg", 6_000, null).key().value();
+
+        assertThat(uploads.process(first, k -> { throw new AssertionError("never probed"); })).isEqualTo(Uploads.Outcome.DISCARDED);
+        assertThat(uploads.process(second, k -> Optional.of(new AudioInfo("audio/mpeg", 6_000, 2_000)))).isEqualTo(Uploads.Outcome.ACCEPTED);
+        assertThat(deleted).containsExactly(first);
+        assertThat(store.findById(draft.id(), true).orElseThrow().audio().key()).isEqualTo(second);
     }
 }

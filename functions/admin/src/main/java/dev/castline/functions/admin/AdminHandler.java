@@ -48,7 +48,7 @@ public final class AdminHandler extends ApiHandler {
         TableLayout layout = config.layout();
         EpisodeStore store = new EpisodeStore(dynamo, config.tableName(), layout, clock);
         S3MediaObjects media = new S3MediaObjects(s3, admin.media().audioBucket());
-        AdminJson representation = new AdminJson(config.mediaBaseUrl());
+        AdminJson representation = new AdminJson(config.mediaBaseUrl(), admin.uploadUrlTtl());
         this.auth = new BearerAuth(admin.adminTokenSha256());
         this.episodes = new EpisodeRoutes(new EpisodeService(store, media, clock), representation,
                 new CursorCodec(config.cursorSigningKey()), clock);

@@ -15,9 +15,11 @@ import java.util.List;
 /** The host's view of episodes and the show: everything, including what the public never sees. */
 final class AdminJson {
     private final String mediaBaseUrl;
+    private final java.time.Duration uploadUrlTtl;
 
-    AdminJson(String mediaBaseUrl) {
+    AdminJson(String mediaBaseUrl, java.time.Duration uploadUrlTtl) {
         this.mediaBaseUrl = mediaBaseUrl;
+        this.uploadUrlTtl = uploadUrlTtl;
     }
 
     String episode(Episode e, Instant now) {
@@ -54,7 +56,8 @@ final class AdminJson {
                 json.writeStringField("contentType", e.upload().contentType());
                 json.writeNumberField("bytes", e.upload().bytes());
                 json.writeStringField("requestedAt", e.upload().requestedAt().toString());
-                json.writeStringField("state", e.upload().isPending() ? "pending" : "rejected");
+                json.writeStringField("state", !e.upload().isPending() ? "rejected"
+                        : e.upload().isExpiredAt(now, uploadUrlTtl) ? "expired" : "pending");
                 Json.optionalString(json, "reason", e.upload().rejectedReason());
                 json.writeEndObject();
             }

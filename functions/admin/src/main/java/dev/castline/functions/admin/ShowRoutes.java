@@ -1,15 +1,16 @@
 package dev.castline.functions.admin;
 
-import dev.castline.domain.Show;
 import dev.castline.domain.ShowField;
 import dev.castline.host.ShowSettings;
 import dev.castline.http.ApiException;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
 import dev.castline.http.JsonBody;
+import dev.castline.http.Preconditions;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** {@code GET|PUT /api/v1/admin/show}: the show's settings, by {@link ShowField} name. */
@@ -24,6 +25,8 @@ final class ShowRoutes {
         FIELDS = Set.copyOf(names);
     }
 
+    private static final String WHAT = "show's settings";
+
     private final ShowSettings settings;
 
     ShowRoutes(ShowSettings settings) {
@@ -31,12 +34,23 @@ final class ShowRoutes {
     }
 
     ApiResponse get() {
-        Show show = settings.get().orElseThrow(() -> ApiException.notFound("The show has no settings yet: PUT them."));
-        return ApiResponse.json(200, AdminJson.show(show));
+        ShowSettings.Versioned current = settings.get().orElseThrow(() -> ApiException.notFound("The show has no settings yet: PUT them."));
+        return answer(current);
     }
 
+    /**
+     * Replaces the settings. Like an episode's edit, a change to saved settings names the version
+     * it was based on in {@code If-Match} (428 without, 412 if stale); the first save needs none.
+     */
     ApiResponse put(ApiRequest request) {
+        OptionalLong expected = Preconditions.optionalIfMatch(request, WHAT);
         JsonBody body = JsonBody.parse(request.body(), FIELDS);
+        if (expected.isEmpty()) {
+            if (settings.get().isPresent()) {
+                Preconditions.requiredIfMatch(request, WHAT);
+            }
+            expected = OptionalLong.of(0);
+        }
         Map<ShowField, Object> values = new EnumMap<>(ShowField.class);
         for (ShowField field : ShowField.values()) {
             Object value = switch (field.kind()) {
@@ -48,6 +62,10 @@ final class ShowRoutes {
                 values.put(field, value);
             }
         }
-        return ApiResponse.json(200, AdminJson.show(settings.save(values)));
+        return answer(settings.save(values, expected));
+    }
+
+    private static ApiResponse answer(ShowSettings.Versioned settings) {
+        return ApiResponse.json(200, AdminJson.show(settings.show())).header("etag", Preconditions.etag(settings.version()));
     }
 }

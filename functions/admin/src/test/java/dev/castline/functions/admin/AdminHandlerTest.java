@@ -282,11 +282,48 @@ class AdminHandlerTest {
         String guid = show.get("podcastGuid").asText();
         LambdaResponse put = invoke(handler, authorized(ApiFixture.event("admin-put-show.json")));
         assertThat(json(put).get("podcastGuid").asText()).as("kept when the feed URL changes").isEqualTo(guid);
+        String etag = put.headers().get("etag");
 
         String badCategory = withBodyField(ApiFixture.event("admin-put-show.json"), "appleCategory", "Technologies");
-        assertClientError(invoke(handler, authorized(badCategory)), 400, "bad_request", "appleCategory");
+        assertClientError(invoke(handler, Events.withHeader(authorized(badCategory), "if-match", etag)), 400, "bad_request", "appleCategory");
         String newGuid = withBodyField(ApiFixture.event("admin-put-show.json"), "podcastGuid", "9b024349-ccf0-5f69-a609-6b82873eab3c");
-        assertClientError(invoke(handler, authorized(newGuid)), 400, "bad_request", "podcastGuid");
+        assertClientError(invoke(handler, Events.withHeader(authorized(newGuid), "if-match", etag)), 400, "bad_request", "podcastGuid");
+    }
+
+    @Test
+    void showSettingsAreChangedOnlyFromTheVersionLastRead() {
+        LambdaResponse read = invoke(handler, authorized(ApiFixture.event("admin-get-show.json")));
+        assertThat(read.headers()).containsEntry("etag", "\"1\"");
+
+        assertClientError(invoke(handler, without(ApiFixture.event("admin-put-show.json"), "if-match")), 428, "precondition_required", "If-Match");
+        LambdaResponse first = invoke(handler, authorized(ApiFixture.event("admin-put-show.json")));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.headers()).containsEntry("etag", "\"2\"");
+        // A second writer still holding version 1 loses, and changes nothing.
+        String other = withBodyField(ApiFixture.event("admin-put-show.json"), "title", "Lost update");
+        assertClientError(invoke(handler, authorized(other)), 412, "precondition_failed", null);
+        assertThat(json(invoke(handler, authorized(ApiFixture.event("admin-get-show.json")))).get("title").asText()).isNotEqualTo("Lost update");
+        assertThat(invoke(handler, Events.withHeader(authorized(other), "if-match", "\"2\"")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPendingUploadWhoseUrlExpiredShowsAsExpiredAndANewOneReplacesIt() {
+        String id = json(invoke(handler, authorized(ApiFixture.event("admin-create-episode.json")))).get("id").asText();
+        String upload = withBody(withId("admin-request-upload.json", id), Map.of("contentType", "audio/mpeg", "bytes", 4096));
+        String first = json(invoke(handler, authorized(upload))).get("key").asText();
+        assertThat(json(invoke(handler, authorized(withId("admin-get-episode.json", id)))).get("upload").get("state").asText())
+                .isEqualTo("pending");
+
+        fixture.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        JsonNode expired = json(invoke(handler, authorized(withId("admin-get-episode.json", id)))).get("upload");
+        assertThat(expired.get("state").asText()).isEqualTo("expired");
+        assertThat(expired.get("key").asText()).isEqualTo(first);
+
+        String second = json(invoke(handler, authorized(upload))).get("key").asText();
+        JsonNode replaced = json(invoke(handler, authorized(withId("admin-get-episode.json", id)))).get("upload");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(replaced.get("key").asText()).isEqualTo(second);
+        assertThat(replaced.get("state").asText()).isEqualTo("pending");
     }
 
     @Test

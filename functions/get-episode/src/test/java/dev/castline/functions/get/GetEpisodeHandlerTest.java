@@ -92,6 +92,37 @@ class GetEpisodeHandlerTest {
     }
 
     @Test
+    void aDraftOrFutureEpisodeTakesTheSamePathAsASlugNobodyHas() {
+        for (String slug : new String[] {"no-such-episode", ApiFixture.DRAFT, ApiFixture.SCHEDULED}) {
+            fixture.operations.reset();
+            LambdaResponse response = invoke(handler, withSlug(GET_SAMPLE, slug));
+            assertClientError(response, 404, "not_found", null);
+            assertThat(response.body()).as(slug).isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"No published episode has this slug.\"}}");
+            assertThat(fixture.operations.operations()).as("%s: one read, as for a slug nobody has", slug).containsExactly("GetItem");
+        }
+        // Published, the same slug costs its second read.
+        fixture.clock.advance(Duration.ofDays(7));
+        fixture.operations.reset();
+        assertThat(invoke(handler, withSlug(GET_SAMPLE, ApiFixture.SCHEDULED)).status()).isEqualTo(200);
+        assertThat(fixture.operations.operations()).containsExactly("GetItem", "GetItem");
+    }
+
+    @Test
+    void unpublishingOrReschedulingMovesEverySlugOfTheEpisodeWithIt() {
+        Episode v1 = fixture.store.create(Episodes.published("moving-one", ApiFixture.NOW.minusSeconds(60)).build());
+        Episode v2 = fixture.store.update(v1, v1.toBuilder().slug("moved-one").formerSlugs(List.of("moving-one")));
+        assertThat(invoke(handler, withSlug(GET_SAMPLE, "moving-one")).status()).isEqualTo(301);
+        Episode v3 = fixture.store.update(v2, v2.toBuilder().status(dev.castline.domain.Status.DRAFT).publishAt(null));
+        assertClientError(invoke(handler, withSlug(GET_SAMPLE, "moved-one")), 404, "not_found", null);
+        assertClientError(invoke(handler, withSlug(GET_SAMPLE, "moving-one")), 404, "not_found", null);
+        fixture.store.update(v3, v3.toBuilder().status(dev.castline.domain.Status.SCHEDULED).publishAt(ApiFixture.NOW.plusSeconds(3600)));
+        assertClientError(invoke(handler, withSlug(GET_SAMPLE, "moving-one")), 404, "not_found", null);
+        fixture.clock.advance(Duration.ofHours(2));
+        assertThat(invoke(handler, withSlug(GET_SAMPLE, "moving-one")).status()).isEqualTo(301);
+        assertThat(invoke(handler, withSlug(GET_SAMPLE, "moved-one")).status()).isEqualTo(200);
+    }
+
+    @Test
     void aFormerSlugRedirectsToTheCurrentOne() {
         Episode v1 = fixture.store.create(Episodes.published("first-name", ApiFixture.NOW.minusSeconds(60)).build());
         fixture.store.update(v1, new Episode(v1.id(), "second-name", v1.guid(), v1.title(), v1.summary(),
