@@ -58,6 +58,14 @@ public final class AudioProbe {
     static final String M4A_TOO_MANY_ATOMS = "the M4A has too many atoms";
     static final String M4A_ZERO_TIMESCALE = "the M4A has a zero timescale";
     static final String M4A_NO_DURATION = "the M4A does not state its duration";
+    static final String M4A_VIDEO = "the file has a video track: upload the audio alone";
+    static final String IMPLAUSIBLE_DURATION = "the file is too small for the duration it states";
+    static final String MP3_TOO_SHORT = "the MP3 has less than one second of audio frames";
+    /**
+     * The lowest average bitrate a real episode has: speech in HE-AAC or low-rate MP3 runs above
+     * 8 kbit/s; a header claiming far longer than the bytes could hold is corrupt or hostile.
+     */
+    static final long MIN_BITS_PER_SECOND = 4_000;
 
     private AudioProbe() {}
 
@@ -94,6 +102,10 @@ public final class AudioProbe {
         } else {
             type = MPEG;
             durationMillis = mp3Millis(r);
+        }
+        // bits / ms × 1000 = bit/s; size < 2^40, so size × 8000 cannot overflow.
+        if (durationMillis > 0 && size * 8_000 / durationMillis < MIN_BITS_PER_SECOND) {
+            throw new UnsupportedAudioException(IMPLAUSIBLE_DURATION);
         }
         return new AudioInfo(type, size, durationMillis);
     }
@@ -217,8 +229,11 @@ public final class AudioProbe {
             if (frames * first.minLength() > available || declaredBytes - size > declaredBytes / 10) {
                 throw new UnsupportedAudioException(MP3_TRUNCATED_VBR);
             }
+            requireOneSecondOfFrames(r, first, start);
             return roundDiv(frames * first.samples() * 1000, first.sampleRate);
         }
+        // Walked while the audio's start is still the cached window: the tail read below replaces it.
+        requireOneSecondOfFrames(r, first, start);
 
         // CBR: every frame has the first one's bitrate, so bytes × 8 / bitrate. Audio bytes run from
         // the first frame to the end, less a 128-byte ID3v1 tag ("TAG") there, read with one small
@@ -257,6 +272,32 @@ public final class AudioProbe {
         return new Frame(version, kbps, sampleRate, length, (b3 >> 6) == 3);
     }
 
+    /**
+     * At least one second of audio must follow as back-to-back frames, each with the first one's
+     * version and sample rate: two frames and then anything else (a page, a script) is not an
+     * episode, whatever its size would make a CBR estimate say.
+     */
+    private static void requireOneSecondOfFrames(Reader r, Frame first, long start) throws UnsupportedAudioException, IOException {
+        long samples = 0;
+        long p = start;
+        Frame f = first;
+        while (samples < first.sampleRate) {
+            if (f == null || f.version != first.version || f.sampleRate != first.sampleRate || f.length > r.size - p) {
+                throw new UnsupportedAudioException(MP3_TOO_SHORT);
+            }
+            samples += f.samples();
+            p += f.length;
+            if (samples >= first.sampleRate) {
+                break;
+            }
+            if (r.size - p < 4) {
+                throw new UnsupportedAudioException(MP3_TOO_SHORT);
+            }
+            r.need(p, 4);
+            f = frameAt(r, p);
+        }
+    }
+
     // ---------------------------------------------------------------- M4A
 
     /** An atom (ISO BMFF box): where it starts, its type as 4 ASCII bytes, header length, end. */
@@ -264,6 +305,10 @@ public final class AudioProbe {
 
     private static final int MOOV = fourcc("moov");
     private static final int MVHD = fourcc("mvhd");
+    private static final int TRAK = fourcc("trak");
+    private static final int MDIA = fourcc("mdia");
+    private static final int HDLR = fourcc("hdlr");
+    private static final int VIDE = fourcc("vide");
 
     private static long m4aMillis(Reader r) throws UnsupportedAudioException, IOException {
         // Top level: ftyp, then moov and mdat in either order (moov last unless "faststart"),
@@ -283,17 +328,52 @@ public final class AudioProbe {
     }
 
     private static long moovMillis(Reader r, Atom moov) throws UnsupportedAudioException, IOException {
-        // mvhd is nearly always moov's first child; the loop only steps over atom headers, so a
-        // big moov (sample tables of a long episode run to MBs) is never read whole.
+        // mvhd is nearly always moov's first child, then one trak per track; the loops only step
+        // over atom headers, so a big moov (sample tables of a long episode run to MBs) is never
+        // read whole. Every track's handler is checked: a podcast episode has no video track.
+        long millis = -1;
         long p = moov.start + moov.header;
         for (int i = 0; i < MAX_MOOV_CHILDREN && p < moov.end; i++) {
             Atom atom = atomAt(r, p, moov.end, M4A_MALFORMED);
-            if (atom.type == MVHD) {
-                return mvhdMillis(r, atom);
+            if (atom.type == MVHD && millis < 0) {
+                millis = mvhdMillis(r, atom);
+            } else if (atom.type == TRAK && handlerOf(r, atom) == VIDE) {
+                throw new UnsupportedAudioException(M4A_VIDEO);
             }
             p = atom.end;
         }
-        throw new UnsupportedAudioException(M4A_NO_MVHD);
+        if (millis < 0) {
+            throw new UnsupportedAudioException(M4A_NO_MVHD);
+        }
+        return millis;
+    }
+
+    /** The handler type of a track ({@code soun}, {@code vide}...): trak → mdia → hdlr; 0 if none. */
+    private static int handlerOf(Reader r, Atom trak) throws UnsupportedAudioException, IOException {
+        Atom mdia = child(r, trak, MDIA);
+        Atom hdlr = mdia == null ? null : child(r, mdia, HDLR);
+        if (hdlr == null) {
+            return 0;
+        }
+        // Full box: version(1) flags(3) pre_defined(4) handler_type(4)
+        long b = hdlr.start + hdlr.header;
+        if (hdlr.end - b < 12) {
+            throw new UnsupportedAudioException(M4A_MALFORMED);
+        }
+        r.need(b, 12);
+        return (int) r.u32(b + 8);
+    }
+
+    private static Atom child(Reader r, Atom parent, int type) throws UnsupportedAudioException, IOException {
+        long p = parent.start + parent.header;
+        for (int i = 0; i < MAX_MOOV_CHILDREN && p < parent.end; i++) {
+            Atom atom = atomAt(r, p, parent.end, M4A_MALFORMED);
+            if (atom.type == type) {
+                return atom;
+            }
+            p = atom.end;
+        }
+        return null;
     }
 
     private static long mvhdMillis(Reader r, Atom mvhd) throws UnsupportedAudioException, IOException {

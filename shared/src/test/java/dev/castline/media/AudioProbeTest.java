@@ -174,6 +174,44 @@ class AudioProbeTest {
     }
 
     @Test
+    void anMp4WithAVideoTrackIsRefusedWhateverItsAudio() throws Exception {
+        byte[] video = atom("trak", atom("mdia", concat(atom("mdhd", new byte[24]), atom("hdlr", concat(new byte[8], ascii("vide"), new byte[12])))));
+        byte[] sound = atom("trak", atom("mdia", atom("hdlr", concat(new byte[8], ascii("soun"), new byte[12]))));
+        byte[] withVideo = concat(ftyp(), atom("moov", concat(mvhd0(1000, 3000), sound, video)), atom("mdat", new byte[2000]));
+        assertReason(withVideo, "video track");
+
+        byte[] audioOnly = concat(ftyp(), atom("moov", concat(mvhd0(1000, 3000), sound)), atom("mdat", new byte[2000]));
+        assertThat(AudioProbe.probe(new CountingSource(audioOnly)).durationMillis()).isEqualTo(3000);
+    }
+
+    @Test
+    void aDurationTheFileCannotHoldIsRefused() throws Exception {
+        // 2^39 seconds in a 2 kB file, and a whole hour in the same 2 kB: no bitrate makes either.
+        assertReason(concat(ftyp(), moov(mvhd1(1, 1L << 39)), atom("mdat", new byte[2000])), "too small for the duration");
+        assertReason(concat(ftyp(), moov(mvhd0(1, 3600)), atom("mdat", new byte[2000])), "too small for the duration");
+        // At the floor (4 kbit/s), one second more or less decides.
+        int bytes = 4_000 * 60 / 8; // one minute at 4 kbit/s
+        byte[] head = concat(ftyp(), moov(mvhd0(1000, 60_000)));
+        byte[] atFloor = concat(head, atom("mdat", new byte[bytes - head.length - 8]));
+        assertThat(AudioProbe.probe(new CountingSource(atFloor)).durationMillis()).isEqualTo(60_000);
+        byte[] belowFloor = concat(ftyp(), moov(mvhd0(1000, 61_000)), atom("mdat", new byte[bytes - head.length - 8]));
+        assertReason(belowFloor, "too small for the duration");
+    }
+
+    @Test
+    void twoFramesFollowedByAnythingElseAreNotAnEpisode() throws Exception {
+        // MPEG-1 Layer III, 128 kbit/s, 44.1 kHz: 417-byte frames, 1152 samples each, so one
+        // second takes 39 frames.
+        byte[] header = {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x00};
+        byte[] html = ascii("<html><body>" + "x".repeat(40_000) + "</body></html>");
+        assertReason(concat(frames(header, 417, 2), html), "less than one second");
+        assertReason(concat(frames(header, 417, 38), html), "less than one second");
+        assertThat(AudioProbe.probe(new CountingSource(concat(frames(header, 417, 39), html))).contentType()).isEqualTo("audio/mpeg");
+        // A short real file is too: the first 300 bytes of the CBR fixture hold under a second.
+        assertReason(Arrays.copyOf(fixture("cbr.mp3"), 300), "less than one second");
+    }
+
+    @Test
     void theNameAndDeclaredTypeDoNotMatter() throws Exception {
         // The probe never sees a name: an M4A's bytes are an M4A whatever the upload was called.
         assertThat(probe("moov-first.m4a").contentType()).isEqualTo("audio/x-m4a");
