@@ -16,7 +16,14 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
  * a missing or malformed variable fails the container's init with the variable's name, instead of
  * failing some request later. Values are never logged (some are secrets).
  *
+ * <p>Only the functions that hand out or read pagination cursors (list-episodes and admin) are
+ * given the cursor signing key; the others never hold it. So it is optional here, and
+ * {@link #cursorSigningKey()} is where a function that pages insists on it: called from its
+ * constructor, it fails the function's init with the variable's name when the key is missing.
+ *
  * @param showId      which show's items the function reads and writes (see TableLayout)
+ * @param cursorKey   the key that signs pagination cursors, at least {@value #MIN_SIGNING_KEY_BYTES}
+ *                    bytes, where this function is given one
  * @param credentials how clients sign requests: the environment's on Lambda, fixed ones on the
  *                    local stack
  */
@@ -25,7 +32,7 @@ public record Config(
         String tableName,
         String showId,
         String mediaBaseUrl,
-        byte[] cursorSigningKey,
+        Optional<byte[]> cursorKey,
         Optional<URI> dynamoDbEndpoint,
         Duration cacheMaxAge,
         Duration feedCacheMaxAge,
@@ -44,8 +51,13 @@ public record Config(
     /** Set by Lambda where it serves credentials from an endpoint instead of the environment (SnapStart). */
     static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
-    /** Variables every read function needs; the template must set them (checked by a test). */
-    public static final List<String> REQUIRED = List.of(TABLE_NAME, MEDIA_BASE_URL, CURSOR_SIGNING_KEY);
+    /** Variables every function needs; the template must set them (checked by a test). */
+    public static final List<String> REQUIRED = List.of(TABLE_NAME, MEDIA_BASE_URL);
+    /**
+     * Variables only the functions that page need (those that call {@link #cursorSigningKey()}):
+     * the template gives them to those functions and to no other (checked by a test).
+     */
+    public static final List<String> PAGING = List.of(CURSOR_SIGNING_KEY);
     /** Variables with a sensible default or that only local runs set. AWS_REGION is set by Lambda itself. */
     public static final List<String> OPTIONAL = List.of(SHOW_ID, DYNAMODB_ENDPOINT, CACHE_MAX_AGE_SECONDS, FEED_CACHE_MAX_AGE_SECONDS,
             FEED_SETTLE_SECONDS);
@@ -62,14 +74,24 @@ public record Config(
     private static final Duration DEFAULT_FEED_SETTLE = Duration.ofSeconds(10);
 
     public Config {
-        if (cursorSigningKey.length < MIN_SIGNING_KEY_BYTES) {
-            throw new ConfigException(CURSOR_SIGNING_KEY + " must be at least " + MIN_SIGNING_KEY_BYTES + " bytes");
-        }
-        cursorSigningKey = cursorSigningKey.clone();
+        cursorKey = cursorKey.map(key -> {
+            if (key.length < MIN_SIGNING_KEY_BYTES) {
+                throw new ConfigException(CURSOR_SIGNING_KEY + " must be at least " + MIN_SIGNING_KEY_BYTES + " bytes");
+            }
+            return key.clone();
+        });
         if (showId == null || !TableLayout.SHOW_ID.matcher(showId).matches()) {
             throw new ConfigException(SHOW_ID + " must be 1 to 40 lowercase letters, digits or hyphens");
         }
         mediaBaseUrl = stripTrailingSlash(mediaBaseUrl);
+    }
+
+    /** A configuration with a cursor signing key: the local stack, which runs every function, and tests. */
+    public Config(String region, String tableName, String showId, String mediaBaseUrl, byte[] cursorSigningKey,
+                  Optional<URI> dynamoDbEndpoint, Duration cacheMaxAge, Duration feedCacheMaxAge, Duration feedSettle,
+                  AwsCredentialsProvider credentials) {
+        this(region, tableName, showId, mediaBaseUrl, Optional.of(cursorSigningKey), dynamoDbEndpoint, cacheMaxAge, feedCacheMaxAge,
+                feedSettle, credentials);
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -78,7 +100,7 @@ public record Config(
                 required(env, TABLE_NAME),
                 optional(env, SHOW_ID).orElse(TableLayout.DEFAULT_SHOW),
                 httpUrl(MEDIA_BASE_URL, required(env, MEDIA_BASE_URL)),
-                required(env, CURSOR_SIGNING_KEY).getBytes(StandardCharsets.UTF_8),
+                optional(env, CURSOR_SIGNING_KEY).map(v -> v.getBytes(StandardCharsets.UTF_8)),
                 optional(env, DYNAMODB_ENDPOINT).map(v -> URI.create(httpUrl(DYNAMODB_ENDPOINT, v))),
                 optional(env, CACHE_MAX_AGE_SECONDS).map(v -> seconds(CACHE_MAX_AGE_SECONDS, v)).orElse(DEFAULT_CACHE_MAX_AGE),
                 optional(env, FEED_CACHE_MAX_AGE_SECONDS).map(v -> seconds(FEED_CACHE_MAX_AGE_SECONDS, v)).orElse(DEFAULT_FEED_CACHE_MAX_AGE),
@@ -86,9 +108,21 @@ public record Config(
                 credentials(env));
     }
 
+    /** The cursor signing key where this function is given one (a copy). */
     @Override
+    public Optional<byte[]> cursorKey() {
+        return cursorKey.map(byte[]::clone);
+    }
+
+    /**
+     * The cursor signing key (a copy), for a function that pages: it calls this while it is built,
+     * so a deployment that did not give it the key fails at init, naming the variable.
+     *
+     * @throws ConfigException if this function was given no key
+     */
     public byte[] cursorSigningKey() {
-        return cursorSigningKey.clone();
+        return cursorKey().orElseThrow(() -> new ConfigException("environment variable " + CURSOR_SIGNING_KEY
+                + " is not set, and this function pages: give it the cursor signing key"));
     }
 
     /** Keeps the signing key out of logs and error messages. */

@@ -3,9 +3,11 @@ package dev.castline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
@@ -30,11 +32,55 @@ class ConfigTest {
 
     @Test
     void failsFastNamingTheMissingVariable() {
-        for (String name : new String[] {"AWS_REGION", "TABLE_NAME", "MEDIA_BASE_URL", "CURSOR_SIGNING_KEY"}) {
+        for (String name : new String[] {"AWS_REGION", "TABLE_NAME", "MEDIA_BASE_URL"}) {
             Map<String, String> env = complete();
             env.remove(name);
             assertThatThrownBy(() -> Config.fromEnvironment(env)).isInstanceOf(ConfigException.class).hasMessageContaining(name);
         }
+    }
+
+    /** Only the functions that page are given the key: the others start without it and never hold one. */
+    @Test
+    void theCursorSigningKeyIsOptionalUntilAFunctionThatPagesAsksForIt() {
+        Map<String, String> env = complete();
+        env.remove("CURSOR_SIGNING_KEY");
+        Config config = Config.fromEnvironment(env);
+        assertThat(config.cursorKey()).isEmpty();
+        assertThatThrownBy(config::cursorSigningKey).isInstanceOf(ConfigException.class).hasMessageContaining("CURSOR_SIGNING_KEY");
+
+        env.put("CURSOR_SIGNING_KEY", "  ");
+        assertThat(Config.fromEnvironment(env).cursorKey()).as("blank is not set").isEmpty();
+
+        env.put("CURSOR_SIGNING_KEY", "k".repeat(32));
+        assertThat(Config.fromEnvironment(env).cursorSigningKey()).isEqualTo("k".repeat(32).getBytes(StandardCharsets.UTF_8));
+        assertThat(Config.fromEnvironment(env).cursorKey()).hasValueSatisfying(key -> assertThat(key).hasSize(32));
+    }
+
+    @Test
+    void aKeyGivenIsAtLeast32BytesWhicheverWayConfigIsBuilt() {
+        Config base = Config.fromEnvironment(complete());
+        byte[] shortKey = "k".repeat(31).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new Config(base.region(), base.tableName(), base.showId(), base.mediaBaseUrl(), shortKey,
+                base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(), base.feedSettle(), base.credentials()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CURSOR_SIGNING_KEY");
+        assertThatThrownBy(() -> new Config(base.region(), base.tableName(), base.showId(), base.mediaBaseUrl(), Optional.of(shortKey),
+                base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(), base.feedSettle(), base.credentials()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CURSOR_SIGNING_KEY");
+        Config without = new Config(base.region(), base.tableName(), base.showId(), base.mediaBaseUrl(), Optional.empty(),
+                base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(), base.feedSettle(), base.credentials());
+        assertThat(without.cursorKey()).isEmpty();
+    }
+
+    @Test
+    void theKeyCannotBeChangedFromOutside() {
+        byte[] key = "k".repeat(32).getBytes(StandardCharsets.UTF_8);
+        Config base = Config.fromEnvironment(complete());
+        Config config = new Config(base.region(), base.tableName(), base.showId(), base.mediaBaseUrl(), key,
+                base.dynamoDbEndpoint(), base.cacheMaxAge(), base.feedCacheMaxAge(), base.feedSettle(), base.credentials());
+        key[0] = 'x';
+        config.cursorSigningKey()[1] = 'x';
+        config.cursorKey().orElseThrow()[2] = 'x';
+        assertThat(config.cursorSigningKey()).isEqualTo("k".repeat(32).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

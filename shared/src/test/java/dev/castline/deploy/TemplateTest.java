@@ -19,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -54,10 +56,12 @@ class TemplateTest {
         }
     }
 
-    /** What each host function reads besides {@link Config}: required, then optional. */
-    private static final Map<String, List<List<String>>> EXTRA_CONFIG = Map.of(
-            "AdminFunction", List.of(AdminConfig.REQUIRED, AdminConfig.OPTIONAL),
-            "ProcessUploadFunction", List.of(MediaConfig.REQUIRED, MediaConfig.OPTIONAL));
+    /**
+     * The variables that hold secrets. Each goes only to the functions whose code uses it, as a
+     * Secrets Manager dynamic reference that CloudFormation resolves when it deploys the function:
+     * never in Globals (every function would hold it), never a template parameter.
+     */
+    private static final List<String> SECRETS = List.of(Config.CURSOR_SIGNING_KEY, AdminConfig.ADMIN_TOKEN_SHA256);
 
     private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
 
@@ -86,25 +90,89 @@ class TemplateTest {
         }
     }
 
+    /**
+     * Each function gets exactly the variables its code reads: what {@link Config} requires of
+     * every function; the cursor signing key where its code asks for it ({@code cursorSigningKey()}:
+     * the functions that page); what {@link AdminConfig} or {@link MediaConfig} require where its
+     * code reads them; and nothing but optional variables besides. So no function holds a secret
+     * it does not use.
+     */
     @Test
-    void everyVariableTheConfigRequiresIsSetForEveryFunction() {
-        Set<String> global = map(map(template.globalFunction().get("Environment")).get("Variables")).keySet();
+    void everyFunctionGetsExactlyTheVariablesItsCodeReadsAndNoSecretItDoesNotUse() throws IOException {
+        Map<String, String> modules = makefileModules();
+        Map<String, Object> global = map(map(template.globalFunction().get("Environment")).get("Variables"));
+        assertThat(global.keySet()).as("no secret in Globals, where every function would get it").doesNotContainAnyElementsOf(SECRETS);
+        Map<String, Set<String>> holders = new TreeMap<>();
         for (var function : functions.entrySet()) {
-            Set<String> set = new HashSet<>(global);
-            set.addAll(map(map(function.getValue().get("Environment")).get("Variables")).keySet());
-            List<String> required = new ArrayList<>(Config.REQUIRED);
-            List<String> known = new ArrayList<>(Config.REQUIRED);
-            known.addAll(Config.OPTIONAL);
+            String name = function.getKey();
+            String code = mainSources(ROOT.resolve(modules.get(name)));
+            Map<String, Object> variables = new HashMap<>(global);
+            variables.putAll(map(map(function.getValue().get("Environment")).get("Variables")));
+
+            Set<String> required = new TreeSet<>(Config.REQUIRED);
+            Set<String> known = new TreeSet<>(Config.OPTIONAL);
             known.add(JVM_OPTIONS); // read by the JVM itself
-            List<List<String>> extra = EXTRA_CONFIG.get(function.getKey());
-            if (extra != null) {
-                required.addAll(extra.get(0));
-                known.addAll(extra.get(0));
-                known.addAll(extra.get(1));
+            if (code.contains(".cursorSigningKey()")) {
+                required.addAll(Config.PAGING);
             }
-            assertThat(set).as(function.getKey()).containsAll(required);
-            assertThat(known).as("the template sets only variables the code reads").containsAll(set);
+            if (code.contains("AdminConfig.fromEnvironment(")) {
+                required.addAll(AdminConfig.REQUIRED);
+                known.addAll(AdminConfig.OPTIONAL);
+            }
+            if (code.contains("MediaConfig.fromEnvironment(")) {
+                required.addAll(MediaConfig.REQUIRED);
+                known.addAll(MediaConfig.OPTIONAL);
+            }
+            known.addAll(required);
+            assertThat(variables.keySet()).as("%s: what its code requires", name).containsAll(required);
+            assertThat(known).as("%s: the template sets only variables its code reads", name).containsAll(variables.keySet());
+            for (String secret : SECRETS) {
+                assertThat(variables.containsKey(secret)).as("%s gets %s if and only if its code uses it", name, secret)
+                        .isEqualTo(required.contains(secret));
+                if (variables.containsKey(secret)) {
+                    holders.computeIfAbsent(secret, s -> new TreeSet<>()).add(name);
+                    assertThat(text(variables.get(secret))).as("%s's %s: a Secrets Manager dynamic reference, resolved at deploy", name, secret)
+                            .startsWith("{{resolve:secretsmanager:").endsWith("}}");
+                }
+            }
         }
+        // What the code scan found, spelled out, so a scan that finds nothing cannot pass.
+        assertThat(holders).isEqualTo(Map.of(
+                Config.CURSOR_SIGNING_KEY, Set.of("AdminFunction", "ListEpisodesFunction"),
+                AdminConfig.ADMIN_TOKEN_SHA256, Set.of("AdminFunction")));
+    }
+
+    /** Secrets come from Secrets Manager, not from parameters typed into a deploy. */
+    @Test
+    void noSecretIsATemplateParameter() throws IOException {
+        String text = Files.readString(ROOT.resolve("template.yaml"));
+        assertThat(text).doesNotContain("NoEcho");
+        Map<String, Map<String, Object>> secrets = template.resourcesOfType("AWS::SecretsManager::Secret");
+        assertThat(secrets).as("the cursor signing key is generated by the stack").hasSize(1);
+        Map<String, Object> generate = map(secrets.values().iterator().next().get("GenerateSecretString"));
+        assertThat((Integer) generate.get("PasswordLength")).isGreaterThanOrEqualTo(Config.MIN_SIGNING_KEY_BYTES);
+        assertThat(generate).doesNotContainKey("SecretStringTemplate"); // a plain string, not JSON
+    }
+
+    @Test
+    void theAudioBucketRefusesRequestsWithoutTls() {
+        Map<String, Object> policy = template.resourcesOfType("AWS::S3::BucketPolicy").get("AudioBucketPolicy");
+        List<Map<String, Object>> denials = list(map(policy.get("PolicyDocument")).get("Statement")).stream().map(TemplateTest::asMap)
+                .filter(st -> "Deny".equals(st.get("Effect"))).toList();
+        assertThat(denials).anySatisfy(st -> {
+            assertThat(st.get("Principal")).isEqualTo("*");
+            assertThat(st.get("Action")).isEqualTo("s3:*");
+            assertThat(map(map(st.get("Condition")).get("Bool"))).containsEntry("aws:SecureTransport", "false");
+            assertThat(list(st.get("Resource"))).hasSize(2); // the bucket and its objects
+        });
+    }
+
+    /** The host's functions are capped (and guaranteed) a few concurrent executions; the public ones scale. */
+    @Test
+    void theHostsFunctionsHaveReservedConcurrency() {
+        assertThat(functions.get("AdminFunction").get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Ref", "AdminReservedConcurrency"));
+        assertThat(functions.get("ProcessUploadFunction").get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Ref", "UploadReservedConcurrency"));
+        READ_FUNCTIONS.forEach(f -> assertThat(functions.get(f)).as(f).doesNotContainKey("ReservedConcurrentExecutions"));
     }
 
     /** In what is deployed (shared and the functions); the benchmarks' baseline reads it as SDK examples do. */
@@ -200,6 +268,22 @@ class TemplateTest {
 
     private static Map<String, Object> asMap(Object o) {
         return map(o);
+    }
+
+    /** A string, or the string of an {@code Fn::Sub}. */
+    private static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        Object sub = value instanceof Map<?, ?> m ? m.get("Fn::Sub") : null;
+        return sub instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(sub != null ? sub : value);
+    }
+
+    /** Every main source of a function module, concatenated. */
+    private static String mainSources(Path module) throws IOException {
+        try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
+            return files.filter(p -> p.toString().endsWith(".java")).map(TemplateTest::read).collect(java.util.stream.Collectors.joining("\n"));
+        }
     }
 
     private static List<String> keySchema(Object schema) {
