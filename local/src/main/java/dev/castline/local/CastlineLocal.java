@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,15 +62,23 @@ public final class CastlineLocal implements AutoCloseable {
     public static final String SECRET_KEY = "castlinelocalsecret";
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
-    private static final String HOST = "127.0.0.1";
+    /** Where every listener of the stack binds unless told otherwise: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     /**
      * @param apiPort    the gateway's port; 0 picks free ports for all three servers
      * @param dataDir    where DynamoDB Local, S3Proxy and the secrets keep their data; null: in memory
      * @param adminToken the admin API's bearer token, or null to use the stored (or a new) one
+     * @param bind       the address the gateway, DynamoDB Local and S3Proxy listen on; loopback by
+     *                   default, since the emulators accept any credentials
      */
     public record Settings(int apiPort, int dynamoPort, int s3Port, Path dataDir, boolean sampleData, String adminToken,
-                           External external) {
+                           External external, String bind) {
+        public Settings(int apiPort, int dynamoPort, int s3Port, Path dataDir, boolean sampleData, String adminToken,
+                        External external) {
+            this(apiPort, dynamoPort, s3Port, dataDir, sampleData, adminToken, external, LOOPBACK);
+        }
+
         public Settings(int apiPort, int dynamoPort, int s3Port, Path dataDir, boolean sampleData, String adminToken) {
             this(apiPort, dynamoPort, s3Port, dataDir, sampleData, adminToken, null);
         }
@@ -101,6 +110,9 @@ public final class CastlineLocal implements AutoCloseable {
     }
 
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private String bindHost = LOOPBACK;
+    private String connectHost = LOOPBACK;
+    private URI s3BindEndpoint;
     private URI baseUrl;
     private URI dynamoEndpoint;
     private URI s3Endpoint;
@@ -130,6 +142,9 @@ public final class CastlineLocal implements AutoCloseable {
 
     private void startAll(Settings settings) {
         External external = settings.external();
+        bindHost = settings.bind() == null ? LOOPBACK : settings.bind();
+        // A wildcard address listens on loopback too; clients of the stack connect there.
+        connectHost = bindHost.equals("0.0.0.0") || bindHost.equals("::") ? LOOPBACK : bindHost;
         int apiPort = settings.apiPort() == 0 ? DynamoDbLocal.freePort() : settings.apiPort();
         requireFree(apiPort, "API");
         dataDir = settings.dataDir();
@@ -141,13 +156,15 @@ public final class CastlineLocal implements AutoCloseable {
             requireFree(dynamoPort, "DynamoDB Local");
             requireFree(s3Port, "S3");
             if (dataDir != null) {
-                createDirectories(dataDir.resolve("dynamodb"));
-                createDirectories(dataDir.resolve("s3"));
+                ownerOnly(dataDir);
+                ownerOnly(dataDir.resolve("dynamodb"));
+                ownerOnly(dataDir.resolve("s3"));
             }
-            quietly(() -> resources.add(DynamoDbLocal.start(dataDir == null ? null : dataDir.resolve("dynamodb"), dynamoPort)));
-            dynamoEndpoint = URI.create("http://" + HOST + ":" + dynamoPort);
-            s3Endpoint = URI.create("http://" + HOST + ":" + s3Port);
-            startS3Proxy(s3Endpoint, dataDir == null ? null : dataDir.resolve("s3"));
+            quietly(() -> resources.add(DynamoDbLocal.start(dataDir == null ? null : dataDir.resolve("dynamodb"), dynamoPort, bindHost)));
+            dynamoEndpoint = URI.create("http://" + connectHost + ":" + dynamoPort);
+            s3Endpoint = URI.create("http://" + connectHost + ":" + s3Port);
+            s3BindEndpoint = URI.create("http://" + bindHost + ":" + s3Port);
+            startS3Proxy(s3BindEndpoint, dataDir == null ? null : dataDir.resolve("s3"));
         } else {
             dynamoEndpoint = external.dynamoEndpoint();
             s3Endpoint = external.s3Endpoint();
@@ -165,7 +182,7 @@ public final class CastlineLocal implements AutoCloseable {
 
         adminToken = settings.adminToken() != null ? settings.adminToken() : LocalSecrets.getOrCreate(dataDir, "admin-token");
         String cursorKey = LocalSecrets.getOrCreate(dataDir, "cursor-signing-key");
-        baseUrl = URI.create("http://" + HOST + ":" + apiPort);
+        baseUrl = URI.create("http://" + connectHost + ":" + apiPort);
         config = new Config(REGION, TABLE, TableLayout.DEFAULT_SHOW, baseUrl + "/media", cursorKey.getBytes(StandardCharsets.UTF_8),
                 Optional.of(dynamoEndpoint), Duration.ofSeconds(60), Duration.ofSeconds(300),
                 // DynamoDB Local updates its indexes with the write: the feed has nothing to wait for.
@@ -196,7 +213,7 @@ public final class CastlineLocal implements AutoCloseable {
         }
 
         try {
-            Gateway gateway = new Gateway(new InetSocketAddress(InetAddress.getByName(HOST), apiPort), router,
+            Gateway gateway = new Gateway(new InetSocketAddress(InetAddress.getByName(bindHost), apiPort), router,
                     new MediaServer(s3, AUDIO_BUCKET));
             gateway.start();
             resources.add(gateway);
@@ -285,18 +302,25 @@ public final class CastlineLocal implements AutoCloseable {
         }
     }
 
-    private static void requireFree(int port, String what) {
+    private void requireFree(int port, String what) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+            probe.bind(new InetSocketAddress(InetAddress.getByName(bindHost), port));
         } catch (IOException e) {
             throw new PortInUseException(port, what);
         }
     }
 
-    private static void createDirectories(Path dir) {
+    /**
+     * Creates the folder if needed and makes it readable by its owner only (rwx------): the data
+     * holds drafts and the admin token, and the emulators' files inherit nothing wider.
+     */
+    private static void ownerOnly(Path dir) {
         try {
             Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder keeps the permissions of where it was made.
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }

@@ -34,6 +34,10 @@ public final class CastlineLocalCommand implements Callable<Integer> {
     @Option(names = "--no-sample-data", negatable = false, description = "Do not load the sample show on first start.")
     boolean noSampleData;
 
+    @Option(names = "--bind", defaultValue = CastlineLocal.LOOPBACK,
+            description = "Address every server listens on (default: ${DEFAULT-VALUE}, this machine only; the emulators accept any credentials, so 0.0.0.0 opens the data to the network).")
+    String bind;
+
     @Option(names = "--admin-token", description = "Bearer token of the admin API (default: generated once, kept in the data directory).")
     String adminToken;
 
@@ -47,7 +51,7 @@ public final class CastlineLocalCommand implements Callable<Integer> {
                 dynamoPort != null ? dynamoPort : port + 1,
                 s3Port != null ? s3Port : port + 2,
                 inMemory ? null : dataDir.toAbsolutePath().normalize(),
-                !noSampleData, adminToken);
+                !noSampleData, adminToken, null, bind);
         CastlineLocal stack;
         try {
             stack = CastlineLocal.start(settings);

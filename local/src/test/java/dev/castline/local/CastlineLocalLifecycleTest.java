@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ class CastlineLocalLifecycleTest {
             assertThat(first.sampleSlugs()).hasSize(12);
             added = new EpisodeStore(first.dynamo(), CastlineLocal.TABLE, first.config().layout(), java.time.Clock.systemUTC())
                     .create(Episodes.published("written-by-the-first-start", Instant.parse("2024-01-01T00:00:00Z")).build());
-            first.s3().putObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key("audio/kept/kept.mp3"), RequestBody.fromString("kept"));
+            // The episode's own audio key: the upload processor deletes objects no episode points at.
+            first.s3().putObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(added.audio().key()), RequestBody.fromString("kept"));
             token = first.adminToken();
         }
         try (CastlineLocal second = CastlineLocal.start(settings)) {
@@ -41,7 +43,25 @@ class CastlineLocalLifecycleTest {
             assertThat(episode.status()).isEqualTo(200);
             LambdaResponse list = Http.get(URI.create(second.baseUrl() + "/api/v1/episodes?limit=100"));
             assertThat(dev.castline.testing.Events.json(list.body()).get("items")).hasSize(13);
-            assertThat(Http.get(URI.create(second.baseUrl() + "/media/audio/kept/kept.mp3")).body()).isEqualTo("kept");
+            assertThat(Http.get(URI.create(second.baseUrl() + "/media/" + added.audio().key())).body()).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void everyListenerIsOnLoopbackAndTheDataIsTheOwnersOnly(@TempDir Path dataDir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ListeningSockets.available(), "reads the kernel's socket tables (Linux)");
+        try (CastlineLocal stack = CastlineLocal.start(new CastlineLocal.Settings(0, 0, 0, dataDir, false, null))) {
+            for (URI server : List.of(stack.baseUrl(), stack.dynamoEndpoint(), stack.s3Endpoint())) {
+                List<String> addresses = ListeningSockets.addressesListeningOn(server.getPort());
+                assertThat(addresses).as("listening on %s", server).isNotEmpty()
+                        .allSatisfy(a -> assertThat(ListeningSockets.isLoopback(a)).as("%s listens on %s", server, a).isTrue());
+            }
+            for (Path dir : List.of(dataDir, dataDir.resolve("dynamodb"), dataDir.resolve("s3"))) {
+                assertThat(java.nio.file.Files.getPosixFilePermissions(dir)).as(dir.toString())
+                        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+            assertThat(java.nio.file.Files.getPosixFilePermissions(dataDir.resolve("admin-token")))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
     }
 
