@@ -28,8 +28,9 @@ import java.util.Map;
  * <p>The two builds differ in more than the parser (the refactoring that brought jackson-jr moved
  * the routes' work into host services), so the run also measures the parser alone: a floor JVM
  * that answers at once, and one per build that parses the same body once with that build's parser
- * ({@code dev.castline.bench.lambda.BodyParseHandler}, its artifact as classpath); its time over the
- * floor is what the first body costs. One unmeasured start per candidate logs the classes loaded.
+ * ({@code dev.castline.bench.lambda.BodyParseHandler}, its artifact as classpath), all three with
+ * the same {@code JAVA_TOOL_OPTIONS}; its time over the floor is what the first body costs. One
+ * more unmeasured start per candidate logs the classes it loads.
  *
  * <p>Usage, from the repository root after {@code mvn -Pbench -DskipTests package}, with the old
  * build in a worktree:
@@ -88,7 +89,7 @@ public final class AdminColdStart {
             throw new IllegalStateException("the two builds' sample events carry different bodies");
         }
         List<Candidate> candidates = List.of(
-                new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", List.of(), "", body, false, 200),
+                new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", List.of(), deployed, body, false, 200),
                 new Candidate("parse body only, jackson-jr (this build)", newJar + ":" + launcher, PARSE_ONLY,
                         List.of("-Dcastline.bench.parser=" + NEW_PARSER), deployed, body, false, 200),
                 new Candidate("parse body only, hand-written (b59e566)", oldJar + ":" + launcher, PARSE_ONLY,

@@ -21,10 +21,22 @@ import java.util.Map;
  * {@code mvn -Pbench -DskipTests package}: {@code java -cp bench/target/benchmarks.jar
  * dev.castline.bench.ColdStart [rounds] ["JVM options" ...]}: each group of options adds a
  * candidate, list-episodes started with them. Writes bench/results/cold-start.txt.
+ *
+ * <p>With {@code -Dcastline.bench.against=<worktree>} (another commit checked out with
+ * {@code git worktree add} and built there with {@code mvn -Pbench -DskipTests package}) each read
+ * function of that build runs in the same rounds too, as deployed (its own preload list and the
+ * template's {@code JAVA_TOOL_OPTIONS}), on that worktree's sample event and against a local stack
+ * of its own (that build's, so its own key layout), to compare two builds side by side on a machine
+ * whose speed drifts:
+ * {@code java -Dcastline.bench.against=/tmp/old -cp bench/target/benchmarks.jar dev.castline.bench.ColdStart 11}.
  */
 public final class ColdStart {
     /** @param jvmOptions what JAVA_TOOL_OPTIONS holds for it, as Lambda passes the function's environment */
-    record Candidate(String name, String classpath, String handler, String event, List<String> flags, String jvmOptions) {
+    record Candidate(String name, String classpath, String handler, String event, List<String> flags, String jvmOptions,
+                     boolean other) {
+        Candidate(String name, String classpath, String handler, String event, List<String> flags, String jvmOptions) {
+            this(name, classpath, handler, event, flags, jvmOptions, false);
+        }
     }
 
     /** Preloading off: the same artifact, to show in the same run what {@code Preloader} is worth. */
@@ -40,12 +52,20 @@ public final class ColdStart {
         String baseline = root.resolve("bench/baseline/target/baseline.jar") + ":" + launcher;
         // What the template sets for every function, so measured as deployed; the baselines have none.
         String deployed = SamOptions.javaToolOptions(root.resolve("template.yaml"));
+        String against = System.getProperty("castline.bench.against");
+        Path other = against == null ? null : Path.of(against).toAbsolutePath();
+        String otherLabel = other == null ? null : commitOf(other);
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", "list-episodes.json", List.of(), ""));
         for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
             String classpath = FunctionJvm.classpath(root, f.module());
             candidates.add(new Candidate(baselineOf(f.module()), baseline, BASELINES.get(f.module()), f.event(), List.of(), ""));
             candidates.add(new Candidate(f.module(), classpath, f.handler(), f.event(), List.of(), deployed));
+            if (other != null) {
+                // Right after this build's, so that both meet the machine in the same state.
+                candidates.add(new Candidate(f.module() + " at " + otherLabel, FunctionJvm.artifact(other, f.module()) + ":" + launcher,
+                        f.handler(), other.resolve("events").resolve(f.event()).toString(), List.of(), deployed, true));
+            }
             candidates.add(new Candidate(f.module() + ", no preload", classpath, f.handler(), f.event(), NO_PRELOAD, deployed));
             candidates.add(new Candidate(f.module() + ", no JAVA_TOOL_OPTIONS", classpath, f.handler(), f.event(), List.of(), ""));
         }
@@ -56,28 +76,36 @@ public final class ColdStart {
             candidates.add(new Candidate("list-episodes with " + args[i], FunctionJvm.classpath(root, "list-episodes"),
                     "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", List.of(), args[i]));
         }
-        try (BenchStack stack = BenchStack.start(root)) {
+        try (BenchStack stack = BenchStack.start(root); BenchStack otherStack = other == null ? null : BenchStack.start(other)) {
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             candidates.forEach(c -> samples.put(c.name(), new ArrayList<>()));
             for (Candidate c : candidates) {
-                run(c, root, stack); // one unmeasured start each: file caches warm alike
+                run(c, root, c.other() ? otherStack : stack); // one unmeasured start each: file caches warm alike
             }
             for (int round = 1; round <= rounds; round++) {
                 for (Candidate c : candidates) {
-                    samples.get(c.name()).add(run(c, root, stack));
+                    samples.get(c.name()).add(run(c, root, c.other() ? otherStack : stack));
                 }
                 System.out.println("round " + round + " of " + rounds + " done");
             }
-            report(samples, rounds, root);
+            report(samples, rounds, root, otherLabel);
         }
     }
 
     private static Sample run(Candidate c, Path root, BenchStack stack) throws IOException, InterruptedException {
-        FunctionJvm.Result r = FunctionJvm.run(root, stack, List.of(), c.flags(), c.jvmOptions(), c.classpath(), c.handler(), c.event());
+        FunctionJvm.Result r = FunctionJvm.run(root, stack.functionEnvironment(), 200, List.of(), c.flags(), c.jvmOptions(),
+                c.classpath(), c.handler(), c.event());
         return new Sample(r.responseMillis(), r.figure("PEAK_RSS_KB"));
     }
 
-    private static void report(Map<String, List<Sample>> samples, int rounds, Path root) throws IOException {
+    /** The worktree's commit, abbreviated, to name its candidates; the folder's name if git cannot tell. */
+    private static String commitOf(Path worktree) throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "-C", worktree.toString(), "rev-parse", "--short=7", "HEAD").redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        return git.waitFor() == 0 && out.matches("[0-9a-f]{7}") ? out : worktree.getFileName().toString();
+    }
+
+    private static void report(Map<String, List<Sample>> samples, int rounds, Path root, String otherLabel) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("Cold start to first response, fresh JVM per invocation with Lambda's java21 flags, against the local stack\n");
         out.append("date: ").append(Instant.now()).append("; ").append(rounds).append(" rounds; machine: ")
@@ -99,6 +127,16 @@ public final class ColdStart {
         }
         out.append(String.format("HTTP client, list-episodes without preloading: AWS CRT %d ms, url-connection %d ms%n",
                 median(sorted(samples, "list-episodes on CRT, no preload")), median(sorted(samples, "list-episodes, no preload"))));
+        if (otherLabel != null) {
+            for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
+                long base = median(sorted(samples, baselineOf(f.module())));
+                long ours = median(sorted(samples, f.module()));
+                long theirs = median(sorted(samples, f.module() + " at " + otherLabel));
+                out.append(String.format("%-14s this build %d ms, at %s %d ms: %.2fx (%+d ms); %s at %s / this run's baseline: %.2f%n",
+                        f.module(), ours, otherLabel, theirs, ours / (double) theirs, ours - theirs, f.module(), otherLabel,
+                        theirs / (double) base));
+            }
+        }
         System.out.print(out);
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);
