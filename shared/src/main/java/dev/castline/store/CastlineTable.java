@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -48,17 +47,16 @@ public final class CastlineTable {
     }
 
     /**
-     * Creates the table unless it exists, and waits until it can be used. An existing table is
-     * found by DescribeTable, not by a CreateTable that fails: DynamoDB Local logs such a failure
-     * with a stack trace, which a restart of the local stack should not print.
+     * Creates the table unless it exists, and waits until it can be used. Whether it exists is
+     * asked with ListTables, which never fails: DynamoDB Local logs a refused CreateTable (a
+     * restart) and a DescribeTable of a missing table (a first start) with a stack trace each.
      *
      * @return true if this call created it
      */
     public static boolean createIfMissing(DynamoDbClient dynamo, String tableName) {
         boolean created = false;
-        try {
-            dynamo.describeTable(r -> r.tableName(tableName));
-        } catch (ResourceNotFoundException missing) {
+        boolean exists = dynamo.listTablesPaginator().tableNames().stream().anyMatch(tableName::equals);
+        if (!exists) {
             try {
                 dynamo.createTable(definition(tableName));
                 created = true;
