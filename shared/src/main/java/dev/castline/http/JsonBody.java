@@ -1,6 +1,7 @@
 package dev.castline.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -26,12 +27,13 @@ public final class JsonBody {
     /** Decimal digits a number may have before or after its point. */
     static final int MAX_MAGNITUDE = 18;
 
-    private static final JSON READER = JSON.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_DEPTH)
-                            .maxNumberLength(MAX_NUMBER_LENGTH)
-                            .build())
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
                     .build())
+            .build();
+    private static final JSON READER = JSON.builder(FACTORY)
             .enable(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS, JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS,
                     JSON.Feature.PRESERVE_FIELD_ORDERING)
             .build();
@@ -54,14 +56,21 @@ public final class JsonBody {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest(null, "the request needs a JSON object body");
         }
-        if (body.length() > MAX_BYTES) {
+        if (body.length() > MAX_BYTES || body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw ApiException.badRequest(null, "the request body is larger than " + MAX_BYTES + " bytes");
         }
         Object root;
-        try {
-            root = READER.anyFrom(body);
-        } catch (IOException e) {
-            // The parser's message may quote the body: it is not repeated to the client.
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            root = READER.anyFrom(parser);
+            if (parser.nextToken() != null) {
+                throw ApiException.badRequest(null, "the request body must be one JSON object, with nothing after it");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            // The parser's message may quote the body: it is not repeated to the client. A number
+            // whose exponent does not fit an int surfaces as a NumberFormatException, not an IOException.
             throw ApiException.badRequest(null, "the request body is not valid JSON (or nests deeper than " + MAX_DEPTH
                     + " levels, repeats a key, or has a number longer than " + MAX_NUMBER_LENGTH + " characters)");
         }
@@ -151,7 +160,8 @@ public final class JsonBody {
             case Double b -> BigDecimal.valueOf(b);
             default -> throw bad(field, "must be a number");
         };
-        if (d.signum() != 0 && (d.precision() - d.scale() > MAX_MAGNITUDE || d.scale() > MAX_MAGNITUDE)) {
+        // In long arithmetic: precision − scale overflows an int for exponents near its limits.
+        if (d.signum() != 0 && ((long) d.precision() - d.scale() > MAX_MAGNITUDE || d.scale() > MAX_MAGNITUDE)) {
             throw bad(field, "must be a number below 10^" + MAX_MAGNITUDE + " with at most " + MAX_MAGNITUDE + " decimals");
         }
         return d;

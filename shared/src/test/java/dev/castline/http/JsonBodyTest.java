@@ -336,6 +336,30 @@ class JsonBodyTest {
         return "{\"a\":" + "[".repeat(arrays) + "]".repeat(arrays) + "}";
     }
 
+    @Test
+    void exponentsPastAnIntAreA400NotAServerFault() {
+        for (String number : new String[] {"1e9999999999", "1e-2147483648", "1e2147483647", "-1e2147483647"}) {
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable read = () -> JsonBody.parse("{\"x\":" + number + "}", ANY).number("x");
+            assertThatThrownBy(read).as(number).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+    }
+
+    @Test
+    void anythingAfterTheObjectIsRefused() {
+        for (String body : new String[] {"{\"a\":1} x", "{\"a\":1}{\"b\":2}", "{\"title\":\"x\"},\"summary\":\"y\"}", "{\"a\":1}]"}) {
+            assertBadRequest(() -> JsonBody.parse(body, ANY), null, "");
+        }
+        assertThat(JsonBody.parse("  {\"a\":1}  \n", ANY).whole("a")).isEqualTo(1L);
+    }
+
+    @Test
+    void theSizeLimitCountsBytesOfUtf8() {
+        // A quarter as many three-byte characters as the limit in bytes, and then some.
+        String wide = "{\"s\":\"" + "\u20ac".repeat(JsonBody.MAX_BYTES / 3) + "\"}";
+        assertThat(wide.length()).isLessThan(JsonBody.MAX_BYTES);
+        assertBadRequest(() -> JsonBody.parse(wide, ANY), null, "larger than " + JsonBody.MAX_BYTES + " bytes");
+    }
+
     private static void assertBadRequest(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
