@@ -1,5 +1,9 @@
 package dev.castline.media;
 
+import static dev.castline.media.AudioProbeTest.ascii;
+import static dev.castline.media.AudioProbeTest.be32;
+import static dev.castline.media.AudioProbeTest.be64;
+import static dev.castline.media.AudioProbeTest.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -9,7 +13,6 @@ import dev.castline.media.AudioProbeTest.GeneratedSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -1001,25 +1004,5 @@ class AudioProbeArithmeticTest {
 
     private static byte[] hex(String hex) {
         return HexFormat.of().parseHex(hex);
-    }
-
-    private static byte[] be32(long v) {
-        return ByteBuffer.allocate(4).putInt((int) v).array();
-    }
-
-    private static byte[] be64(long v) {
-        return ByteBuffer.allocate(8).putLong(v).array();
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 }

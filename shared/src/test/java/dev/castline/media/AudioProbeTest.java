@@ -647,19 +647,19 @@ class AudioProbeTest {
         return concat(be32(8 + body.length), ascii(type), body);
     }
 
-    private static byte[] be32(long v) {
+    static byte[] be32(long v) {
         return ByteBuffer.allocate(4).putInt((int) v).array();
     }
 
-    private static byte[] be64(long v) {
+    static byte[] be64(long v) {
         return ByteBuffer.allocate(8).putLong(v).array();
     }
 
-    private static byte[] ascii(String s) {
+    static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static byte[] concat(byte[]... parts) {
+    static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
