@@ -39,7 +39,13 @@ public record TemplateRoutes(List<Route> routes, List<ObjectCreatedSubscription>
                     case "HttpApi" -> routes.add(new Route(
                             String.valueOf(props.get("Method")).toUpperCase(java.util.Locale.ROOT),
                             String.valueOf(props.get("Path")), id, handlerClass));
-                    case "S3" -> subscriptions.add(new ObjectCreatedSubscription(id, handlerClass, prefixOf(props)));
+                    // Only object creation has a local counterpart: what S3 tells on removal is for
+                    // the CDN, which the local stack does not have.
+                    case "S3" -> {
+                        if (String.valueOf(props.get("Events")).startsWith("s3:ObjectCreated:")) {
+                            subscriptions.add(new ObjectCreatedSubscription(id, handlerClass, prefixOf(props)));
+                        }
+                    }
                     default -> { }
                 }
             }

@@ -119,6 +119,34 @@ class UploadEndToEndTest {
         assertThat(Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/media/" + key)).build()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void unpublishingTakesTheAudioOffItsUrlAndPublishingAgainBringsItBack() throws Exception {
+        byte[] mp3 = fixture("/audio/cbr.mp3");
+        String id = admin("POST", "/api/v1/admin/episodes", "{\"title\":\"Withdrawn for a while\"}", 201).get("id").asText();
+        String key = uploadAndProcess(id, mp3, "audio/mpeg");
+        String url = admin("POST", "/api/v1/admin/episodes/" + id + "/publish", "", 200).get("audio").get("url").asText();
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(url)).build()).body()).isEqualTo(mp3);
+
+        admin("POST", "/api/v1/admin/episodes/" + id + "/unpublish", "", 200);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(url)).build()).statusCode())
+                .as("a link someone kept stops playing").isEqualTo(404);
+        assertThat(objects(key)).isZero();
+        assertThat(objects(dev.castline.domain.MediaKey.withheld(key))).as("kept, out of reach").isEqualTo(1);
+        JsonNode draft = admin("GET", "/api/v1/admin/episodes/" + id, null, 200);
+        assertThat(draft.get("audio").get("key").asText()).as("nothing to upload again").isEqualTo(key);
+
+        admin("POST", "/api/v1/admin/episodes/" + id + "/publish", "", 200);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(url)).build()).body()).isEqualTo(mp3);
+        assertThat(objects(dev.castline.domain.MediaKey.withheld(key))).isZero();
+        Thread.sleep(300); // the restored object's ObjectCreated event reaches the processor, which must leave it be
+        assertThat(admin("GET", "/api/v1/admin/episodes/" + id, null, 200).get("audio").get("key").asText()).isEqualTo(key);
+        assertThat(objects(key)).isEqualTo(1);
+
+        admin("POST", "/api/v1/admin/episodes/" + id + "/unpublish", "", 200);
+        admin("DELETE", "/api/v1/admin/episodes/" + id, null, 204);
+        assertThat(objects(key) + objects(dev.castline.domain.MediaKey.withheld(key))).as("deleting removes the withheld copy too").isZero();
+    }
+
     /** The PUT a host's client makes: to the signed URL, with the headers the answer lists (the length is the body's). */
     private static HttpRequest signedPut(JsonNode upload, byte[] body) {
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText()))

@@ -138,7 +138,7 @@ public record Config(
      * functions restored from a SnapStart snapshot, behind the container credentials endpoint.
      * Naming the one source skips the default chain's probing of files and metadata endpoints.
      */
-    static AwsCredentialsProvider credentials(Map<String, String> env) {
+    public static AwsCredentialsProvider credentials(Map<String, String> env) {
         if (optional(env, CONTAINER_CREDENTIALS_URI).isPresent()) {
             return ContainerCredentialsProvider.create();
         }

@@ -78,6 +78,23 @@ public record MediaKey(Kind kind, String episodeId, String uploadId, String exte
      * @param mediaBaseUrl without a trailing slash
      */
     public static String url(String mediaBaseUrl, String key) {
-        return mediaBaseUrl + "/" + key;
+        return mediaBaseUrl + urlPath(key);
     }
+
+    /** The path of a media key's URL under the media base URL: what a CDN invalidation names. */
+    public static String urlPath(String key) {
+        return "/" + key;
+    }
+
+    /**
+     * Where the audio of an unpublished episode waits: the same key under {@value #WITHHELD_PREFIX},
+     * a prefix the media URL never serves (neither the CDN, whose bucket policy reads only the
+     * kinds' prefixes, nor the local stack's {@code /media}, which serves only keys {@link #parse}
+     * accepts).
+     */
+    public static String withheld(String key) {
+        return WITHHELD_PREFIX + key;
+    }
+
+    public static final String WITHHELD_PREFIX = "withheld/";
 }

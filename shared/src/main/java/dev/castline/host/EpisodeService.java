@@ -126,13 +126,31 @@ public final class EpisodeService {
         Instant now = now();
         Instant when = at.map(t -> t.truncatedTo(ChronoUnit.SECONDS)).orElse(now);
         Status status = when.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED;
-        return store.update(current, current.toBuilder().status(status).publishAt(when));
+        if (current.status() != Status.DRAFT) {
+            return store.update(current, current.toBuilder().status(status).publishAt(when));
+        }
+        // A draft's audio may be withheld: back at its URL before anything public links to it.
+        media.restore(current.audio().key());
+        try {
+            return store.update(current, current.toBuilder().status(status).publishAt(when));
+        } catch (RuntimeException e) {
+            media.withhold(current.audio().key());
+            throw e;
+        }
     }
 
-    /** Back to a draft: out of every public listing and the feed. */
+    /**
+     * Back to a draft: out of every public listing and the feed, then its audio out of the media
+     * URL's reach (withheld, and forgotten by the CDN), so a link someone kept stops playing.
+     * Publishing again brings the audio back at the same URL.
+     */
     public Episode unpublish(String id, OptionalLong expectedVersion) {
         Episode current = current(id, expectedVersion);
-        return store.update(current, current.toBuilder().status(Status.DRAFT).publishAt(null));
+        Episode saved = store.update(current, current.toBuilder().status(Status.DRAFT).publishAt(null));
+        if (current.audio() != null) {
+            media.withhold(current.audio().key());
+        }
+        return saved;
     }
 
     /**

@@ -1,11 +1,27 @@
 package dev.castline.host;
 
-/** The bucket's objects, as the host's rules need them: removed when nothing refers to them any more. */
+/**
+ * The bucket's objects, as the host's rules need them: removed when nothing refers to them any
+ * more, and out of listeners' reach while their episode is not public.
+ */
 public interface MediaObjects {
     /**
-     * Deletes the object at {@code key}, if there is one. A failure is the implementation's to
-     * report: callers delete only what no episode refers to any more, so an object left behind
-     * costs storage, not correctness.
+     * Deletes the object at {@code key} and its withheld copy, if there are any. A failure is the
+     * implementation's to report: callers delete only what no episode refers to any more, so an
+     * object left behind costs storage, not correctness.
      */
     void delete(String key);
+
+    /**
+     * Moves the object at {@code key} to its withheld place ({@link dev.castline.domain.MediaKey#withheld}),
+     * where the media URL does not serve it. Idempotent: nothing at {@code key} is nothing to do.
+     * A failure is thrown: the caller's request fails, and asking again finishes the move.
+     */
+    void withhold(String key);
+
+    /**
+     * Moves a withheld object back to {@code key}, where the media URL serves it. Idempotent:
+     * nothing withheld is nothing to do. A failure is thrown.
+     */
+    void restore(String key);
 }

@@ -14,6 +14,10 @@ public final class Log {
     private Log() {
     }
 
+    public static void info(Context context, String requestId, String message) {
+        emit(context, "INFO", requestId, message, null);
+    }
+
     public static void warn(Context context, String requestId, String message, Throwable error) {
         emit(context, "WARN", requestId, message, error);
     }

@@ -1,10 +1,17 @@
 package dev.castline.media;
 
+import dev.castline.domain.MediaKey;
 import dev.castline.host.MediaObjects;
 import dev.castline.lambda.Log;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Media objects in the audio bucket. */
+/**
+ * Media objects in the audio bucket. Withholding and restoring are a server-side copy and a
+ * delete: the delete under {@code audio/} is what tells the CDN to forget the object
+ * (functions/withdraw-media invalidates every key removed there).
+ */
 public final class S3MediaObjects implements MediaObjects {
     private final S3Client s3;
     private final String bucket;
@@ -16,11 +23,38 @@ public final class S3MediaObjects implements MediaObjects {
 
     @Override
     public void delete(String key) {
-        try {
-            s3.deleteObject(r -> r.bucket(bucket).key(key));
-        } catch (RuntimeException e) {
-            // Nothing refers to the object any more; an orphan costs storage, not correctness.
-            Log.warn(null, "-", "could not delete media object " + key, e);
+        for (String k : new String[] {key, MediaKey.withheld(key)}) {
+            try {
+                s3.deleteObject(r -> r.bucket(bucket).key(k));
+            } catch (RuntimeException e) {
+                // Nothing refers to the object any more; an orphan costs storage, not correctness.
+                Log.warn(null, "-", "could not delete media object " + k, e);
+            }
         }
+    }
+
+    @Override
+    public void withhold(String key) {
+        move(key, MediaKey.withheld(key));
+    }
+
+    @Override
+    public void restore(String key) {
+        move(MediaKey.withheld(key), key);
+    }
+
+    /** Copy, then delete the source; a missing source means the move was done already. */
+    private void move(String from, String to) {
+        try {
+            s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to));
+        } catch (NoSuchKeyException e) {
+            return;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return;
+            }
+            throw e;
+        }
+        s3.deleteObject(r -> r.bucket(bucket).key(from));
     }
 }

@@ -5,6 +5,7 @@ import static dev.castline.template.SamTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.castline.config.AdminConfig;
+import dev.castline.config.CdnConfig;
 import dev.castline.config.Config;
 import dev.castline.config.MediaConfig;
 import dev.castline.store.CastlineTable;
@@ -123,6 +124,9 @@ class TemplateTest {
                 required.addAll(MediaConfig.REQUIRED);
                 known.addAll(MediaConfig.OPTIONAL);
             }
+            if (code.contains("CdnConfig.fromEnvironment(")) {
+                required.addAll(CdnConfig.REQUIRED);
+            }
             known.addAll(required);
             assertThat(variables.keySet()).as("%s: what its code requires", name).containsAll(required);
             assertThat(known).as("%s: the template sets only variables its code reads", name).containsAll(variables.keySet());
@@ -167,11 +171,47 @@ class TemplateTest {
         });
     }
 
+    /**
+     * Audio leaves listeners' reach in two ways, and the template holds both: CloudFront may read
+     * only the media kinds' prefixes (never withheld/, where an unpublished episode's audio waits),
+     * and every removal under audio/ reaches the function that invalidates the key, which may do
+     * nothing else.
+     */
+    @Test
+    void withdrawnAudioIsUnreadableByTheCdnAndForgottenByIt() {
+        Map<String, Object> policy = template.resourcesOfType("AWS::S3::BucketPolicy").get("AudioBucketPolicy");
+        List<Map<String, Object>> cdnReads = list(map(policy.get("PolicyDocument")).get("Statement")).stream().map(TemplateTest::asMap)
+                .filter(st -> "Allow".equals(st.get("Effect"))).toList();
+        assertThat(cdnReads).singleElement().satisfies(st -> {
+            assertThat(st.get("Action")).isEqualTo("s3:GetObject");
+            assertThat(text(st.get("Resource"))).endsWith("/" + dev.castline.domain.MediaKey.Kind.AUDIO.prefix() + "*")
+                    .doesNotContain(dev.castline.domain.MediaKey.WITHHELD_PREFIX);
+        });
+
+        Map<String, Object> withdraw = functions.get("WithdrawMediaFunction");
+        Map<String, Object> removed = map(map(withdraw.get("Events")).get("AudioRemoved"));
+        assertThat(removed.get("Type")).isEqualTo("S3");
+        Map<String, Object> props = map(removed.get("Properties"));
+        assertThat(props.get("Events")).isEqualTo("s3:ObjectRemoved:*");
+        assertThat(map(props.get("Bucket"))).isEqualTo(Map.of("Ref", "AudioBucket"));
+        assertThat(list(map(map(props.get("Filter")).get("S3Key")).get("Rules"))).singleElement()
+                .isEqualTo(Map.of("Name", "prefix", "Value", dev.castline.domain.MediaKey.Kind.AUDIO.prefix()));
+        List<Map<String, Object>> statements = list(map(list(withdraw.get("Policies")).get(0)).get("Statement")).stream()
+                .map(TemplateTest::asMap).toList();
+        assertThat(statements).singleElement().satisfies(st -> {
+            assertThat(st.get("Action")).isEqualTo("cloudfront:CreateInvalidation");
+            assertThat(text(st.get("Resource"))).contains("distribution/${MediaDistribution}");
+        });
+        assertThat(map(map(withdraw.get("Environment")).get("Variables")))
+                .containsEntry(CdnConfig.MEDIA_DISTRIBUTION_ID, Map.of("Ref", "MediaDistribution"));
+    }
+
     /** The host's functions are capped (and guaranteed) a few concurrent executions; the public ones scale. */
     @Test
     void theHostsFunctionsHaveReservedConcurrency() {
         assertThat(functions.get("AdminFunction").get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Ref", "AdminReservedConcurrency"));
         assertThat(functions.get("ProcessUploadFunction").get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Ref", "UploadReservedConcurrency"));
+        assertThat(functions.get("WithdrawMediaFunction").get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Ref", "UploadReservedConcurrency"));
         READ_FUNCTIONS.forEach(f -> assertThat(functions.get(f)).as(f).doesNotContainKey("ReservedConcurrentExecutions"));
     }
 

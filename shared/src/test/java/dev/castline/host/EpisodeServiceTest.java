@@ -14,6 +14,7 @@ import dev.castline.domain.ValidationException;
 import dev.castline.store.ConflictException;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.TableLayout;
+import dev.castline.testing.RecordedMedia;
 import dev.castline.testing.MutableClock;
 import dev.castline.testing.TestTables;
 import java.time.Duration;
@@ -33,8 +34,8 @@ class EpisodeServiceTest {
     private final String table = TestTables.create(dynamo);
     private final MutableClock clock = new MutableClock(NOW);
     private final EpisodeStore store = new EpisodeStore(dynamo, table, new TableLayout(TableLayout.DEFAULT_SHOW), clock);
-    private final List<String> deleted = new ArrayList<>();
-    private final EpisodeService service = new EpisodeService(store, deleted::add, clock);
+    private final RecordedMedia media = new RecordedMedia();
+    private final EpisodeService service = new EpisodeService(store, media, clock);
 
     private static final NewEpisode.KnownAudio AUDIO = new NewEpisode.KnownAudio(AudioFormat.MP3, 1_000_000, 60_000);
 
@@ -147,7 +148,45 @@ class EpisodeServiceTest {
         service.remove(episode.id(), OptionalLong.empty());
 
         assertThat(store.findById(episode.id(), true)).isEmpty();
-        assertThat(deleted).containsExactly(episode.audio().key());
+        assertThat(media.deleted()).containsExactly(episode.audio().key());
         assertThatThrownBy(() -> service.get(episode.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void unpublishingWithholdsTheAudioAndPublishingAgainRestoresItFirst() {
+        Episode episode = service.create(new NewEpisode(new EpisodeEdit().title("Comes And Goes"), null, NOW.minusSeconds(5), AUDIO));
+        String key = episode.audio().key();
+
+        Episode rescheduled = service.publish(episode.id(), OptionalLong.empty(), Optional.of(NOW.plusSeconds(60)));
+        assertThat(media.calls()).as("a public episode's audio is never withheld: nothing to restore").isEmpty();
+
+        service.unpublish(episode.id(), OptionalLong.of(rescheduled.version()));
+        assertThat(media.calls()).containsExactly("withhold " + key);
+        assertThat(service.get(episode.id()).status()).isEqualTo(Status.DRAFT);
+
+        Episode again = service.publish(episode.id(), OptionalLong.empty(), Optional.empty());
+        assertThat(again.status()).isEqualTo(Status.PUBLISHED);
+        assertThat(media.calls()).containsExactly("withhold " + key, "restore " + key);
+    }
+
+    @Test
+    void aPublishThatLosesARaceToAnEditWithholdsTheAudioAgain() {
+        RecordedMedia racingMedia = new RecordedMedia() {
+            @Override
+            public void restore(String key) {
+                super.restore(key);
+                // The host saves an edit while the audio is being restored.
+                service.edit(MediaKey.parse(key).orElseThrow().episodeId(), OptionalLong.empty(), new EpisodeEdit().summary("edited meanwhile"));
+            }
+        };
+        EpisodeService racing = new EpisodeService(store, racingMedia, clock);
+        Episode draft = racing.create(new NewEpisode(new EpisodeEdit().title("Racing"), null, null, AUDIO));
+        String key = draft.audio().key();
+
+        assertThatThrownBy(() -> racing.publish(draft.id(), OptionalLong.empty(), Optional.empty()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.VERSION_MISMATCH));
+
+        assertThat(racingMedia.calls()).containsExactly("restore " + key, "withhold " + key);
+        assertThat(service.get(draft.id()).status()).isEqualTo(Status.DRAFT);
     }
 }

@@ -13,6 +13,7 @@ import dev.castline.media.AudioInfo;
 import dev.castline.media.UnsupportedAudioException;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.TableLayout;
+import dev.castline.testing.RecordedMedia;
 import dev.castline.testing.MutableClock;
 import dev.castline.testing.TestTables;
 import java.io.IOException;
@@ -34,10 +35,10 @@ class UploadsTest {
     private final DynamoDbClient dynamo = EmulatorClients.dynamoDb(DynamoDbLocal.shared().endpoint());
     private final MutableClock clock = new MutableClock(NOW);
     private final EpisodeStore store = new EpisodeStore(dynamo, TestTables.create(dynamo), new TableLayout("uploads"), clock);
-    private final List<String> deleted = new ArrayList<>();
+    private final RecordedMedia media = new RecordedMedia();
     private final List<String> signed = new ArrayList<>();
-    private final EpisodeService episodes = new EpisodeService(store, deleted::add, clock);
-    private final Uploads uploads = new Uploads(store, deleted::add, clock);
+    private final EpisodeService episodes = new EpisodeService(store, media, clock);
+    private final Uploads uploads = new Uploads(store, media, clock);
     private final Uploads.Signing signing = new Uploads.Signing((key, format, bytes, ttl) -> {
         signed.add(key.value() + " " + format.contentType() + " " + bytes + " " + ttl.toMinutes());
         return new UploadSigner.Signed(URI.create("https://bucket.example/" + key.value() + "?sig"),
@@ -93,7 +94,7 @@ class UploadsTest {
         assertThat(done.audio().key()).isEqualTo(second);
         assertThat(done.audio().durationMillis()).isEqualTo(30_000);
         assertThat(done.upload()).isNull();
-        assertThat(deleted).containsExactly(first);
+        assertThat(media.deleted()).containsExactly(first);
     }
 
     @Test
@@ -106,7 +107,7 @@ class UploadsTest {
         Episode refused = store.findById(draft.id(), true).orElseThrow();
         assertThat(refused.audio()).isNull();
         assertThat(refused.upload().rejectedReason()).isEqualTo("the file is an M4A (audio/x-m4a), but the upload announced an MP3 (audio/mpeg)");
-        assertThat(deleted).containsExactly(key);
+        assertThat(media.deleted()).containsExactly(key);
 
         String next = uploads.request(signing, draft.id(), OptionalLong.empty(), "audio/mpeg", 5_000, null).key().value();
         assertThat(uploads.process(next, k -> { throw new UnsupportedAudioException("not an MP3 or M4A file"); }))
@@ -127,7 +128,7 @@ class UploadsTest {
         assertThat(uploads.process(orphan, k -> { throw new AssertionError(); })).isEqualTo(Uploads.Outcome.DISCARDED);
         assertThat(uploads.process(key, k -> Optional.empty())).as("an object already gone").isEqualTo(Uploads.Outcome.IGNORED);
         assertThat(store.findById(draft.id(), true).orElseThrow().upload().isPending()).isTrue();
-        assertThat(deleted).containsExactly(stray, orphan);
+        assertThat(media.deleted()).containsExactly(stray, orphan);
     }
 
     @Test
@@ -138,7 +139,7 @@ class UploadsTest {
 
         assertThat(uploads.process(first, k -> { throw new AssertionError("never probed"); })).isEqualTo(Uploads.Outcome.DISCARDED);
         assertThat(uploads.process(second, k -> Optional.of(new AudioInfo("audio/mpeg", 6_000, 2_000)))).isEqualTo(Uploads.Outcome.ACCEPTED);
-        assertThat(deleted).containsExactly(first);
+        assertThat(media.deleted()).containsExactly(first);
         assertThat(store.findById(draft.id(), true).orElseThrow().audio().key()).isEqualTo(second);
     }
 }

@@ -2,15 +2,13 @@ package dev.castline.functions.upload;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.config.MediaConfig;
 import dev.castline.config.S3Clients;
 import dev.castline.host.Uploads;
-import dev.castline.http.Json;
 import dev.castline.lambda.Log;
+import dev.castline.lambda.S3Events;
 import dev.castline.media.AudioInfo;
 import dev.castline.media.AudioProbe;
 import dev.castline.media.S3MediaObjects;
@@ -19,11 +17,8 @@ import dev.castline.store.EpisodeStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -65,7 +60,7 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "local" : context.getAwsRequestId();
-        for (String key : objectKeys(input)) {
+        for (String key : S3Events.objectKeys(input)) {
             Uploads.Outcome outcome = uploads.process(key, this::probe);
             if (outcome == Uploads.Outcome.REJECTED) {
                 Log.warn(context, requestId, "refused upload " + key, null);
@@ -88,35 +83,5 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
             throw e;
         }
         return Optional.of(AudioProbe.probe(new S3RangeSource(s3, bucket, key, head.contentLength(), head.eTag())));
-    }
-
-    /** The object keys of an S3 event's records, URL-decoded as S3 encodes them ('+' for a space). */
-    static List<String> objectKeys(InputStream input) throws IOException {
-        List<String> keys = new ArrayList<>();
-        try (JsonParser p = Json.FACTORY.createParser(input)) {
-            collectKeys(p, keys);
-        }
-        return keys;
-    }
-
-    private static void collectKeys(JsonParser p, List<String> keys) throws IOException {
-        JsonToken token;
-        while ((token = p.nextToken()) != null) {
-            if (token == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("object") && value == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String field = p.currentName();
-                        p.nextToken();
-                        if (field.equals("key")) {
-                            keys.add(URLDecoder.decode(p.getValueAsString(), StandardCharsets.UTF_8));
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                }
-            }
-        }
     }
 }

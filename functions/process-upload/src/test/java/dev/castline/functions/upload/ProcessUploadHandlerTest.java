@@ -37,11 +37,11 @@ class ProcessUploadHandlerTest {
     @Test
     void readsTheObjectKeysOfTheSampleEventDecodedAsS3EncodesThem() throws Exception {
         try (InputStream in = new ByteArrayInputStream(ApiFixture.event("s3-audio-created.json").getBytes(StandardCharsets.UTF_8))) {
-            assertThat(ProcessUploadHandler.objectKeys(in))
+            assertThat(dev.castline.lambda.S3Events.objectKeys(in))
                     .containsExactly("audio/3f0c9a7e-8d1b-4c55-9a0e-2b7f6d1c4e21/9b1d3c5e-7f2a-4b6c-8d0e-1f3a5b7c9d2e.mp3");
         }
         String encoded = "{\"Records\":[{\"s3\":{\"object\":{\"key\":\"audio/a/my+file%C3%A9.mp3\",\"size\":1}}}]}";
-        assertThat(ProcessUploadHandler.objectKeys(new ByteArrayInputStream(encoded.getBytes(StandardCharsets.UTF_8))))
+        assertThat(dev.castline.lambda.S3Events.objectKeys(new ByteArrayInputStream(encoded.getBytes(StandardCharsets.UTF_8))))
                 .containsExactly("audio/a/my fileé.mp3");
     }
 
