@@ -29,13 +29,34 @@ import java.util.Map;
  * of its own (that build's, so its own key layout), to compare two builds side by side on a machine
  * whose speed drifts:
  * {@code java -Dcastline.bench.against=/tmp/old -cp bench/target/benchmarks.jar dev.castline.bench.ColdStart 11}.
+ *
+ * <p>Every function starts with the flags of the runtime template.yaml deploys it on (Runtime,
+ * SnapStart, MemorySize: {@link SamOptions}, {@link LambdaRuntime}); the floor and the baselines
+ * with those of the template's Globals.
+ *
+ * <p>With {@code -Dcastline.bench.runtimes=java21,java25} it compares runtimes instead: the read
+ * functions under each runtime's flags side by side, the first request and the next ones, cold and
+ * primed, with and without the template's {@code JAVA_TOOL_OPTIONS} (and each further argument as
+ * another); see {@link RuntimeComparison} for its other properties:
+ * {@code java -Dcastline.bench.runtimes=java21,java25 -cp bench/target/benchmarks.jar dev.castline.bench.ColdStart 11}.
  */
 public final class ColdStart {
     /** @param jvmOptions what JAVA_TOOL_OPTIONS holds for it, as Lambda passes the function's environment */
+    /** @param deployment the runtime and memory it starts with; null for the template's Globals */
     record Candidate(String name, String classpath, String handler, String event, List<String> flags, String jvmOptions,
-                     boolean other) {
+                     boolean other, SamOptions.Deployment deployment) {
+        Candidate(String name, String classpath, String handler, String event, List<String> flags, String jvmOptions,
+                  boolean other) {
+            this(name, classpath, handler, event, flags, jvmOptions, other, null);
+        }
+
         Candidate(String name, String classpath, String handler, String event, List<String> flags, String jvmOptions) {
-            this(name, classpath, handler, event, flags, jvmOptions, false);
+            this(name, classpath, handler, event, flags, jvmOptions, false, null);
+        }
+
+        Candidate(String name, String classpath, String handler, String event, List<String> flags, String jvmOptions,
+                  SamOptions.Deployment deployment) {
+            this(name, classpath, handler, event, flags, jvmOptions, false, deployment);
         }
     }
 
@@ -46,8 +67,13 @@ public final class ColdStart {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path root = Path.of("").toAbsolutePath();
+        String runtimes = System.getProperty("castline.bench.runtimes");
+        if (runtimes != null && !runtimes.isBlank()) {
+            RuntimeComparison.run(runtimes, args, root);
+            return;
+        }
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String launcher = FunctionJvm.launcher(root);
         String baseline = root.resolve("bench/baseline/target/baseline.jar") + ":" + launcher;
         // What the template sets for every function, so measured as deployed; the baselines have none.
@@ -59,15 +85,17 @@ public final class ColdStart {
         candidates.add(new Candidate("hello world (floor)", launcher, "dev.castline.bench.lambda.HelloHandler", "list-episodes.json", List.of(), ""));
         for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
             String classpath = FunctionJvm.classpath(root, f.module());
+            // The runtime, SnapStart and memory this function deploys with (the Globals unless it overrides them).
+            SamOptions.Deployment own = SamOptions.deployed(root.resolve("template.yaml"), f.handler());
             candidates.add(new Candidate(baselineOf(f.module()), baseline, BASELINES.get(f.module()), f.event(), List.of(), ""));
-            candidates.add(new Candidate(f.module(), classpath, f.handler(), f.event(), List.of(), deployed));
+            candidates.add(new Candidate(f.module(), classpath, f.handler(), f.event(), List.of(), deployed, own));
             if (other != null) {
                 // Right after this build's, so that both meet the machine in the same state.
                 candidates.add(new Candidate(f.module() + " at " + otherLabel, FunctionJvm.artifact(other, f.module()) + ":" + launcher,
-                        f.handler(), other.resolve("events").resolve(f.event()).toString(), List.of(), deployed, true));
+                        f.handler(), other.resolve("events").resolve(f.event()).toString(), List.of(), deployed, true, own));
             }
-            candidates.add(new Candidate(f.module() + ", no preload", classpath, f.handler(), f.event(), NO_PRELOAD, deployed));
-            candidates.add(new Candidate(f.module() + ", no JAVA_TOOL_OPTIONS", classpath, f.handler(), f.event(), List.of(), ""));
+            candidates.add(new Candidate(f.module() + ", no preload", classpath, f.handler(), f.event(), NO_PRELOAD, deployed, own));
+            candidates.add(new Candidate(f.module() + ", no JAVA_TOOL_OPTIONS", classpath, f.handler(), f.event(), List.of(), "", own));
         }
         candidates.add(new Candidate("list-episodes on CRT, no preload", root.resolve("bench/crt/target/crt-list-episodes.jar") + ":" + launcher,
                 "dev.castline.bench.crt.CrtListEpisodes", "list-episodes.json", NO_PRELOAD, deployed));
@@ -93,8 +121,9 @@ public final class ColdStart {
     }
 
     private static Sample run(Candidate c, Path root, BenchStack stack) throws IOException, InterruptedException {
-        FunctionJvm.Result r = FunctionJvm.run(root, stack.functionEnvironment(), 200, List.of(), c.flags(), c.jvmOptions(),
-                c.classpath(), c.handler(), c.event());
+        SamOptions.Deployment d = c.deployment() != null ? c.deployment() : SamOptions.deployed(root.resolve("template.yaml"));
+        FunctionJvm.Result r = FunctionJvm.run(root, d.runtime(), d.jvmFlags(), stack.functionEnvironment(), 200, List.of(), c.flags(),
+                c.jvmOptions(), c.classpath(), c.handler(), c.event());
         return new Sample(r.responseMillis(), r.figure("PEAK_RSS_KB"));
     }
 
@@ -107,7 +136,9 @@ public final class ColdStart {
 
     private static void report(Map<String, List<Sample>> samples, int rounds, Path root, String otherLabel) throws IOException {
         StringBuilder out = new StringBuilder();
-        out.append("Cold start to first response, fresh JVM per invocation with Lambda's java21 flags, against the local stack\n");
+        out.append("Cold start to first response, fresh JVM per invocation with Lambda's ")
+                .append(SamOptions.deployed(root.resolve("template.yaml")).runtime().label())
+                .append(" flags, against the local stack\n");
         out.append("date: ").append(Instant.now()).append("; ").append(rounds).append(" rounds; machine: ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.arch")).append(", java ").append(System.getProperty("java.version")).append('\n');

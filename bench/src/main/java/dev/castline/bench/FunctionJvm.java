@@ -11,16 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One function invoked in a fresh JVM the way Lambda's java21 runtime starts it: Lambda's flags,
- * the artifact as classpath with the one-class launcher that stands in for the runtime client,
- * the local stack's environment, the function's sample event. Every benchmark that starts a
- * function goes through here, so they all start it alike.
+ * One function invoked in a fresh JVM the way Lambda's runtime starts it: the runtime's flags
+ * ({@link LambdaRuntime}; by default those of what template.yaml's Globals deploy, read by
+ * {@link SamOptions}), the artifact as classpath with the one-class launcher that stands in for the
+ * runtime client, the local stack's environment, the function's sample event. Every benchmark that
+ * starts a function goes through here, so they all start it alike.
  */
 final class FunctionJvm {
-    /** Lambda's java21 runtime flags; the heap as Lambda sizes it for the template's 1024 MB. */
-    static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx870m");
-
     /** What one start gave: wall time from process start to the response line, and the launcher's other figures. */
     record Result(long responseMillis, Map<String, String> figures) {
         long figure(String name) {
@@ -29,6 +26,15 @@ final class FunctionJvm {
                 throw new IllegalStateException("the launcher printed no " + name);
             }
             return Long.parseLong(value);
+        }
+
+        /** A figure the launcher prints as a comma-separated list ({@code INVOKE_US}). */
+        List<Long> figures(String name) {
+            String value = figures.get(name);
+            if (value == null) {
+                throw new IllegalStateException("the launcher printed no " + name);
+            }
+            return java.util.Arrays.stream(value.split(",")).map(Long::parseLong).toList();
         }
     }
 
@@ -72,10 +78,24 @@ final class FunctionJvm {
     static Result run(Path root, Map<String, String> environment, int expectedStatus, List<String> wrapper, List<String> flags,
                       String jvmOptions, String classpath, String handler, String event, String... launcherArgs)
             throws IOException, InterruptedException {
+        SamOptions.Deployment deployed = SamOptions.deployed(root.resolve("template.yaml"));
+        return run(root, deployed.runtime(), deployed.jvmFlags(), environment, expectedStatus, wrapper, flags, jvmOptions,
+                classpath, handler, event, launcherArgs);
+    }
+
+    /**
+     * As above, under a given runtime: its java ({@link LambdaRuntime#java()}) and its flags.
+     *
+     * @param runtimeFlags what the runtime starts the JVM with ({@link LambdaRuntime#jvmFlags(int)})
+     */
+    static Result run(Path root, LambdaRuntime runtime, List<String> runtimeFlags, Map<String, String> environment,
+                      int expectedStatus, List<String> wrapper, List<String> flags, String jvmOptions, String classpath,
+                      String handler, String event, String... launcherArgs)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(wrapper);
-        command.add(BenchStack.java());
+        command.add(runtime.java());
         boolean ownHeap = flags.stream().anyMatch(f -> f.startsWith("-Xmx"));
-        LAMBDA_FLAGS.stream().filter(f -> !(ownHeap && f.startsWith("-Xmx"))).forEach(command::add);
+        runtimeFlags.stream().filter(f -> !(ownHeap && f.startsWith("-Xmx"))).forEach(command::add);
         command.addAll(flags);
         command.addAll(List.of("-cp", classpath, "dev.castline.bench.lambda.LambdaLauncher", handler,
                 root.resolve("events").resolve(event).toString()));
@@ -98,7 +118,7 @@ final class FunctionJvm {
                     if (!line.startsWith("RESPONSE " + expectedStatus + " ")) {
                         throw new IllegalStateException(handler + " did not answer " + expectedStatus + ": " + line);
                     }
-                } else if (line.matches("[A-Z0-9_]+ \\d+")) {
+                } else if (line.matches("[A-Z0-9_]+ \\d+(,\\d+)*")) {
                     int space = line.indexOf(' ');
                     figures.put(line.substring(0, space), line.substring(space + 1));
                 }
