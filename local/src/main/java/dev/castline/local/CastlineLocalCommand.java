@@ -73,6 +73,10 @@ public final class CastlineLocalCommand implements Callable<Integer> {
     private static void printReady(CastlineLocal stack) {
         String base = stack.baseUrl().toString();
         System.out.println("Castline local stack ready at " + base);
+        System.out.println("  site         " + base + "/");
+        if (!stack.sampleSlugs().isEmpty()) {
+            System.out.println("  episode page " + base + Paths.episodePage(stack.sampleSlugs().getFirst()));
+        }
         System.out.println("  episodes     " + base + Paths.API + "/episodes");
         if (!stack.sampleSlugs().isEmpty()) {
             System.out.println("  one episode  " + base + Paths.apiEpisode(stack.sampleSlugs().getFirst()));

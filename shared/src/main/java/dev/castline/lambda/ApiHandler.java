@@ -89,25 +89,25 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
         } catch (ApiEvents.MalformedEventException | IOException e) {
             String id = context == null ? "unknown" : context.getAwsRequestId();
             Log.error(context, id, "unreadable event", e);
-            return error(500, "internal_error", "The server could not read the request.", null);
+            return failure(500, "internal_error", "The server could not read the request.", null);
         }
         try {
             return conditional(request, handle(request));
         } catch (ApiException e) {
-            return error(e.status(), e.code(), e.getMessage(), e.field());
+            return failure(e.status(), e.code(), e.getMessage(), e.field());
         } catch (ValidationException e) {
-            return error(400, "bad_request", e.field() + " " + e.getMessage(), e.field());
+            return failure(400, "bad_request", e.field() + " " + e.getMessage(), e.field());
         } catch (NotFoundException e) {
-            return error(404, "not_found", e.getMessage(), null);
+            return failure(404, "not_found", e.getMessage(), null);
         } catch (ConflictException e) {
             return conflict(e);
         } catch (StoreUnavailableException e) {
             Log.warn(context, request.requestId(), "store unavailable", e);
-            return error(503, "unavailable", "The service is busy; try again shortly.", null)
+            return failure(503, "unavailable", "The service is busy; try again shortly.", null)
                     .header("retry-after", RETRY_AFTER_SECONDS);
         } catch (RuntimeException e) {
             Log.error(context, request.requestId(), "unhandled failure on " + request.method() + " " + request.rawPath(), e);
-            return error(500, "internal_error", "Something went wrong on our side. Request id: " + request.requestId(), null);
+            return failure(500, "internal_error", "Something went wrong on our side. Request id: " + request.requestId(), null);
         }
     }
 
@@ -129,12 +129,21 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
     }
 
     /** A version that moved on is a failed precondition; every other conflict is a 409, naming the slug when it is one. */
-    private static ApiResponse conflict(ConflictException e) {
+    private ApiResponse conflict(ConflictException e) {
         return switch (e.reason()) {
-            case VERSION_MISMATCH -> error(412, "precondition_failed", e.getMessage(), null);
-            case SLUG_TAKEN -> error(409, "conflict", e.getMessage(), "slug");
-            case ID_TAKEN, NOT_READY -> error(409, "conflict", e.getMessage(), null);
+            case VERSION_MISMATCH -> failure(412, "precondition_failed", e.getMessage(), null);
+            case SLUG_TAKEN -> failure(409, "conflict", e.getMessage(), "slug");
+            case ID_TAKEN, NOT_READY -> failure(409, "conflict", e.getMessage(), null);
         };
+    }
+
+    /**
+     * The answer to a failed request: a JSON error ({@link #error}) unless the function speaks
+     * another language to its clients (the site answers with an HTML page). Never given an
+     * exception's text: only the messages written for clients.
+     */
+    protected ApiResponse failure(int status, String code, String message, String field) {
+        return error(status, code, message, field);
     }
 
     public static ApiResponse error(int status, String code, String message, String field) {

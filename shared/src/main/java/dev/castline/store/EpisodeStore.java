@@ -130,6 +130,35 @@ public final class EpisodeStore {
         return page(DynamoCalls.call(() -> dynamo.query(query.build())), limit, tag.isPresent() ? SK : LIST_SK);
     }
 
+    /** The public episodes either side of one in the public list: the one just older, the one just newer. */
+    public record Neighbours(Optional<EpisodeSummary> older, Optional<EpisodeSummary> newer) {
+    }
+
+    /**
+     * The public episodes just before and just after {@code episode} (public at {@code now}) in
+     * the public list: two one-item Queries on the listing index, which holds the summary fields.
+     */
+    public Neighbours neighbours(Episode episode, Instant now) {
+        String at = TableLayout.sortKey(episode.publishAt(), episode.id());
+        QueryRequest older = QueryRequest.builder().tableName(table).indexName(LIST_INDEX)
+                .scanIndexForward(false).limit(1)
+                .keyConditionExpression("#pk = :pk AND #sk < :at")
+                .expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK))
+                .expressionAttributeValues(Map.of(":pk", s(layout.releasedPartition()), ":at", s(at)))
+                .build();
+        QueryRequest newer = QueryRequest.builder().tableName(table).indexName(LIST_INDEX)
+                .scanIndexForward(true).limit(1)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :at AND :upper")
+                .expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK))
+                .expressionAttributeValues(Map.of(":pk", s(layout.releasedPartition()),
+                        // BETWEEN is inclusive: start just past this episode's own key (ids never hold a space).
+                        ":at", s(at + " "), ":upper", s(TableLayout.publicUpperBound(now))))
+                .build();
+        return new Neighbours(
+                page(DynamoCalls.call(() -> dynamo.query(older)), 1, LIST_SK).items().stream().findFirst(),
+                page(DynamoCalls.call(() -> dynamo.query(newer)), 1, LIST_SK).items().stream().findFirst());
+    }
+
     /**
      * The host's view: episodes by status, one Query per page. Drafts newest-created first,
      * scheduled ones soonest first, published ones newest first.

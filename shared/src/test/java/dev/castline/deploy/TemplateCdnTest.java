@@ -46,20 +46,6 @@ class TemplateCdnTest {
     /** The longest the edge may keep anything, whatever max-age the functions send: a day. */
     static final long MAX_TTL = 86_400;
 
-    /**
-     * The listener site's pages: routed nowhere yet, so not in the contract, but their paths are
-     * kept for them and the distribution already caches them under these parameters (README, URL
-     * layout). When the site's routes land in template.yaml and api/openapi.yaml, the route check
-     * below covers them and this table can go.
-     */
-    static final Map<String, Set<String>> SITE_PAGES = Map.of(
-            "/", Set.of("cursor"),
-            Paths.episodePage("some-episode"), Set.of("t"),
-            "/tags/rails", Set.of("cursor"),
-            "/embed/some-episode", Set.of(),
-            "/sitemap.xml", Set.of(),
-            "/robots.txt", Set.of());
-
     private final SamTemplate template = SamTemplate.load(ROOT.resolve("template.yaml"));
     private final Map<String, Object> contract = yaml(ROOT.resolve(ApiContract.DOCUMENT));
     private final Distribution site = Distribution.inFrontOfTheHttpApi(template);
@@ -79,16 +65,6 @@ class TemplateCdnTest {
                             + " for it (in: query)", route, behaviour, ApiContract.DOCUMENT)
                     .isEqualTo(documented);
         }
-    }
-
-    @Test
-    void theSitesPagesAreCachedUnderTheirOwnParameters() {
-        SITE_PAGES.forEach((path, parameters) -> {
-            Behaviour behaviour = site.behaviourFor(path);
-            assertCachedPublicly("GET " + path, behaviour, "GET");
-            assertThat(new TreeSet<>(site.cacheKeyQueryStrings(behaviour)))
-                    .as("GET %s is cached by %s", path, behaviour).isEqualTo(new TreeSet<>(parameters));
-        });
     }
 
     @Test

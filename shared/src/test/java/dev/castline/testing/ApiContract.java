@@ -296,6 +296,9 @@ public final class ApiContract {
     }
 
     private static String segmentRegex(String segment) {
+        if (segment.startsWith("{") && segment.endsWith("+}")) {
+            return ".+"; // API Gateway's greedy parameter: the rest of the path, slashes included
+        }
         StringBuilder regex = new StringBuilder();
         Matcher m = PARAMETER.matcher(segment);
         int last = 0;

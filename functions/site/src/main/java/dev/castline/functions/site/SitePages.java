@@ -1,0 +1,347 @@
+package dev.castline.functions.site;
+
+import dev.castline.api.Paths;
+import dev.castline.domain.Audio;
+import dev.castline.domain.AudioFormat;
+import dev.castline.domain.Chapter;
+import dev.castline.domain.Episode;
+import dev.castline.domain.EpisodeSummary;
+import dev.castline.domain.Guest;
+import dev.castline.domain.Link;
+import dev.castline.domain.LinkKind;
+import dev.castline.domain.MediaKey;
+import dev.castline.domain.Show;
+import dev.castline.domain.Slugs;
+import dev.castline.domain.Tags;
+import dev.castline.http.CursorCodec;
+import dev.castline.store.EpisodeStore;
+import dev.castline.store.Page;
+import dev.castline.store.ShowStore;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What each page of the site shows, read from the store and decided here: which episodes, which
+ * links, which images (only those served from our own media URL: a page never makes a listener's
+ * browser call another host), and every URL. The templates only lay it out.
+ *
+ * <p>Reads per page: home and tag pages one Query (the listing index or the tag's entries, which
+ * hold the summary fields) and one GetItem (the show); an episode page three GetItems (slug,
+ * episode, show) and two one-item Queries (its neighbours); no Scan anywhere.
+ */
+public final class SitePages {
+    /** Episodes per page of the home and tag pages. */
+    static final int PAGE_SIZE = 10;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    /** A page's outcome: the view to render, or where the page now lives. */
+    public sealed interface Outcome {
+    }
+
+    public record Rendered(int status, Object view, String template) implements Outcome {
+    }
+
+    public record Moved(String location) implements Outcome {
+    }
+
+    private final EpisodeStore episodes;
+    private final ShowStore shows;
+    private final CursorCodec cursors;
+    private final String mediaBaseUrl;
+    private final Assets assets;
+    private final Clock clock;
+
+    public SitePages(EpisodeStore episodes, ShowStore shows, CursorCodec cursors, String mediaBaseUrl, Assets assets, Clock clock) {
+        this.episodes = episodes;
+        this.shows = shows;
+        this.cursors = cursors;
+        this.mediaBaseUrl = mediaBaseUrl;
+        this.assets = assets;
+        this.clock = clock;
+    }
+
+    /** {@code /}: the show, then its newest episodes. */
+    public Outcome home(Optional<String> cursor) {
+        Optional<String> resumeAfter = cursor.map(c -> cursors.open("all", c));
+        Show show = show();
+        Page<EpisodeSummary> page = episodes.listPublic(Optional.empty(), PAGE_SIZE, resumeAfter, clock.instant());
+        String older = page.resumeAfter().map(sk -> "/?cursor=" + cursors.seal("all", sk)).orElse(null);
+        String artwork = servedImage(show.artworkUrl());
+        String description = orEmpty(show.description());
+        List<View.Meta> meta = new ArrayList<>(List.of(
+                new View.Meta(true, "og:type", "website"),
+                new View.Meta(true, "og:title", show.title()),
+                new View.Meta(true, "og:description", description),
+                new View.Meta(true, "og:url", absolute(show, "/")),
+                new View.Meta(true, "og:site_name", show.title())));
+        if (artwork != null) {
+            meta.add(new View.Meta(true, "og:image", artwork));
+        }
+        View.Layout layout = layout(show, resumeAfter.isPresent() ? show.title() + " · older episodes" : show.title(), description,
+                "/" + (resumeAfter.isPresent() ? "?cursor=" + cursor.get() : ""), meta, JsonLd.series(show, artwork), null, false);
+        View.LinkView funding = funding(show);
+        return new Rendered(200, new View.Home(layout, show.title(), show.author(), show.description(), artwork, show.feedUrl(),
+                subscribeLinks(show), funding, cards(page.items()), older), "home.jte");
+    }
+
+    /** {@code /tags/{tag}}: the public episodes with this tag, newest first. */
+    public Outcome tag(String tag, Optional<String> cursor) {
+        if (!Tags.isValid(tag)) {
+            return notFound(show(), "No such tag", "No episode is tagged like this.");
+        }
+        String listing = "tag:" + tag;
+        Optional<String> resumeAfter = cursor.map(c -> cursors.open(listing, c));
+        Show show = show();
+        Page<EpisodeSummary> page = episodes.listPublic(Optional.of(tag), PAGE_SIZE, resumeAfter, clock.instant());
+        if (page.items().isEmpty()) {
+            return notFound(show, "No such tag", "No published episode is tagged “" + tag + "”.");
+        }
+        String older = page.resumeAfter().map(sk -> tagPath(tag) + "?cursor=" + cursors.seal(listing, sk)).orElse(null);
+        String title = "Episodes tagged “" + tag + "” · " + show.title();
+        View.Layout layout = layout(show, title, "Episodes of " + show.title() + " about " + tag + ".",
+                tagPath(tag) + (resumeAfter.isPresent() ? "?cursor=" + cursor.get() : ""),
+                List.of(new View.Meta(true, "og:type", "website"), new View.Meta(true, "og:title", title),
+                        new View.Meta(true, "og:url", absolute(show, tagPath(tag)))), null, null, false);
+        return new Rendered(200, new View.TagPage(layout, tag, cards(page.items()), older), "tag.jte");
+    }
+
+    /** {@code /episodes/{slug}}: one public episode, the player starting at {@code start} seconds when given. */
+    public Outcome episode(String slug, Optional<Long> start) {
+        Optional<Episode> found = Slugs.isValid(slug) ? episodes.findPublicBySlug(slug, clock.instant()) : Optional.empty();
+        if (found.isEmpty()) {
+            return notFound(show(), "Episode not found", "There is no episode at this address.");
+        }
+        Episode e = found.get();
+        if (!e.slug().equals(slug)) {
+            return new Moved(Paths.episodePage(e.slug()) + start.map(t -> "?t=" + Times.clock(t)).orElse(""));
+        }
+        EpisodeStore.Neighbours neighbours = episodes.neighbours(e, clock.instant());
+        Show show = show();
+        String canonical = absolute(show, Paths.episodePage(slug));
+        String audioUrl = e.audio() == null ? null : MediaKey.url(mediaBaseUrl, e.audio().key());
+        String artwork = servedImage(show.artworkUrl());
+        String description = e.summary() != null ? e.summary() : orEmpty(show.description());
+
+        List<View.Meta> meta = new ArrayList<>(List.of(
+                new View.Meta(true, "og:type", "website"),
+                new View.Meta(true, "og:title", e.title()),
+                new View.Meta(true, "og:description", description),
+                new View.Meta(true, "og:url", canonical),
+                new View.Meta(true, "og:site_name", show.title())));
+        if (audioUrl != null) {
+            meta.add(new View.Meta(true, "og:audio", audioUrl));
+            meta.add(new View.Meta(true, "og:audio:type", e.audio().contentType()));
+        }
+        if (artwork != null) {
+            meta.add(new View.Meta(true, "og:image", artwork));
+            meta.add(new View.Meta(false, "twitter:image", artwork));
+        }
+        meta.add(new View.Meta(false, "twitter:card", "player"));
+        meta.add(new View.Meta(false, "twitter:title", e.title()));
+        meta.add(new View.Meta(false, "twitter:description", description));
+        meta.add(new View.Meta(false, "twitter:player", absolute(show, embedPath(slug))));
+        meta.add(new View.Meta(false, "twitter:player:width", String.valueOf(OEmbed.WIDTH)));
+        meta.add(new View.Meta(false, "twitter:player:height", String.valueOf(OEmbed.HEIGHT)));
+
+        View.Layout layout = layout(show, e.title() + " · " + show.title(), description, Paths.episodePage(slug), meta,
+                JsonLd.episode(show, e, canonical, audioUrl, artwork), oembedHref(show, canonical), false);
+        List<View.LinkView> references = new ArrayList<>();
+        List<View.LinkView> libraries = new ArrayList<>();
+        for (Link link : e.links()) {
+            String href = safeHref(link.url());
+            if (href != null) {
+                (link.kind() == LinkKind.LIBRARY ? libraries : references).add(new View.LinkView(href, link.title() != null ? link.title() : link.url()));
+            }
+        }
+        return new Rendered(200, new View.EpisodePage(layout, e.title(), ISO_DAY.format(e.publishAt()), DAY.format(e.publishAt()),
+                duration(e.audio()), guests(e.guests()), e.summary(), player(show, e, start), topics(e), e.showNotesHtml(),
+                references, libraries, tagLinks(e.tags()), funding(show),
+                neighbours.older().map(o -> new View.LinkView(Paths.episodePage(o.slug()), o.title())).orElse(null),
+                neighbours.newer().map(n -> new View.LinkView(Paths.episodePage(n.slug()), n.title())).orElse(null),
+                download(e.audio())), "episode.jte");
+    }
+
+    /** {@code /embed/{slug}}: the player alone, for an iframe on another site. */
+    public Outcome embed(String slug) {
+        Optional<Episode> found = Slugs.isValid(slug) ? episodes.findPublicBySlug(slug, clock.instant()) : Optional.empty();
+        if (found.isEmpty()) {
+            return notFound(show(), "Episode not found", "There is no episode at this address.");
+        }
+        Episode e = found.get();
+        if (!e.slug().equals(slug)) {
+            return new Moved(embedPath(e.slug()));
+        }
+        Show show = show();
+        View.Layout layout = layout(show, e.title() + " · " + show.title(), e.summary() != null ? e.summary() : orEmpty(show.description()),
+                Paths.episodePage(slug), List.of(), null, null, true);
+        return new Rendered(200, new View.Embed(layout, e.title(), absolute(show, Paths.episodePage(slug)),
+                servedImage(show.artworkUrl()), player(show, e, Optional.empty()), topics(e)), "embed.jte");
+    }
+
+    /** The styled page for an address the site has nothing at. */
+    public Outcome missing() {
+        return notFound(show(), "Page not found", "There is nothing at this address.");
+    }
+
+    /** A page for a request the site refuses (status 4xx) or could not serve (5xx), without reading anything. */
+    public Rendered problem(int status, String heading, String message) {
+        Show placeholder = null;
+        View.Layout layout = new View.Layout("en", heading, message, "/", "/", "Home", Paths.FEED, assets.css().href(), assets.js().href(),
+                null, List.of(), null, null, true, null);
+        return new Rendered(status, new View.Problem(layout, heading, message), "problem.jte");
+    }
+
+    /** The public episodes' pages, for the sitemap: one Query per hundred. */
+    public List<EpisodeSummary> allPublic() {
+        List<EpisodeSummary> all = new ArrayList<>();
+        Optional<String> resumeAfter = Optional.empty();
+        Instant now = clock.instant();
+        do {
+            Page<EpisodeSummary> page = episodes.listPublic(Optional.empty(), 100, resumeAfter, now);
+            all.addAll(page.items());
+            resumeAfter = page.resumeAfter();
+        } while (resumeAfter.isPresent());
+        return all;
+    }
+
+    /** The show's settings; a show not set up yet has no pages. */
+    public Show show() {
+        return shows.load().show().orElseThrow(() -> new dev.castline.domain.NotFoundException("This podcast has no show settings yet."));
+    }
+
+    /** A public episode by slug, for oEmbed. */
+    public Optional<Episode> publicEpisode(String slug) {
+        return Slugs.isValid(slug) ? episodes.findPublicBySlug(slug, clock.instant()).filter(e -> e.slug().equals(slug)) : Optional.empty();
+    }
+
+    private Rendered notFound(Show show, String heading, String message) {
+        View.Layout layout = layout(show, heading + " · " + show.title(), message, "/", List.of(), null, null, true);
+        return new Rendered(404, new View.Problem(layout, heading, message), "problem.jte");
+    }
+
+    private View.Layout layout(Show show, String title, String description, String path, List<View.Meta> meta,
+                               String jsonLd, String oembed, boolean noindex) {
+        return new View.Layout(language(show), title, description, absolute(show, path), "/", show.title(), show.feedUrl(),
+                assets.css().href(), assets.js().href(), servedImage(show.artworkUrl()), meta, jsonLd, oembed, noindex, show.copyright());
+    }
+
+    private View.Player player(Show show, Episode e, Optional<Long> start) {
+        if (e.audio() == null) {
+            return null;
+        }
+        String src = MediaKey.url(mediaBaseUrl, e.audio().key()) + start.filter(t -> t > 0).map(t -> "#t=" + t).orElse("");
+        return new View.Player(src, e.audio().contentType(), e.slug(), e.audio().durationSeconds(), e.title(), show.title(),
+                servedImage(show.artworkUrl()), trimSlash(show.siteBaseUrl()));
+    }
+
+    private static List<View.Topic> topics(Episode e) {
+        List<View.Topic> topics = new ArrayList<>();
+        for (Chapter c : e.chapters()) {
+            long start = c.startMillis() / 1000;
+            topics.add(new View.Topic(start, Paths.episodePage(e.slug()) + "?t=" + Times.clock(start), Times.clock(start), c.title(), safeHref(c.url())));
+        }
+        return topics;
+    }
+
+    private List<View.Card> cards(List<EpisodeSummary> items) {
+        List<View.Card> cards = new ArrayList<>(items.size());
+        for (EpisodeSummary s : items) {
+            cards.add(new View.Card(Paths.episodePage(s.slug()), s.title(), ISO_DAY.format(s.publishAt()), DAY.format(s.publishAt()),
+                    duration(s.audio()), s.summary(), s.guests().stream().map(Guest::name).toList(), tagLinks(s.tags())));
+        }
+        return cards;
+    }
+
+    private List<View.GuestView> guests(List<Guest> guests) {
+        List<View.GuestView> views = new ArrayList<>();
+        for (Guest g : guests) {
+            String social = g.socialHandle();
+            views.add(new View.GuestView(g.name(), servedImage(g.avatarUrl()), safeHref(g.website()), social,
+                    social != null ? safeHref(social) : null));
+        }
+        return views;
+    }
+
+    private static List<View.TagLink> tagLinks(List<String> tags) {
+        return tags.stream().map(t -> new View.TagLink(t, tagPath(t))).toList();
+    }
+
+    private View.LinkView download(Audio audio) {
+        if (audio == null) {
+            return null;
+        }
+        String format = AudioFormat.ofContentType(audio.contentType()).map(f -> f.extension().toUpperCase(Locale.ROOT)).orElse("audio");
+        long mb = Math.max(1, Math.round(audio.bytes() / 1_000_000.0));
+        return new View.LinkView(MediaKey.url(mediaBaseUrl, audio.key()), "Download the audio (" + format + ", " + mb + " MB)");
+    }
+
+    private static String duration(Audio audio) {
+        return audio == null ? null : Times.clock(audio.durationSeconds());
+    }
+
+    private static View.LinkView funding(Show show) {
+        String href = safeHref(show.fundingUrl());
+        return href == null ? null : new View.LinkView(href, show.fundingText() != null ? show.fundingText() : "Support the show");
+    }
+
+    private static List<View.LinkView> subscribeLinks(Show show) {
+        return List.of();
+    }
+
+    private static String oembedHref(Show show, String canonical) {
+        return trimSlash(show.siteBaseUrl()) + "/oembed?url=" + URLEncoder.encode(canonical, StandardCharsets.UTF_8) + "&format=json";
+    }
+
+    /** An image only if our own media URL serves it; anything else would be a request to another host. */
+    String servedImage(String url) {
+        return url != null && url.startsWith(mediaBaseUrl + "/") ? url : null;
+    }
+
+    /** Only http(s) URLs become links; anything else ({@code javascript:}, {@code data:}) is dropped. */
+    static String safeHref(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) && uri.getHost() != null ? url : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String tagPath(String tag) {
+        return "/tags/" + tag;
+    }
+
+    static String embedPath(String slug) {
+        return "/embed/" + slug;
+    }
+
+    static String absolute(Show show, String path) {
+        return trimSlash(show.siteBaseUrl()) + path;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String language(Show show) {
+        return show.language() == null ? "en" : show.language();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.castline.functions.site;
+
+import java.util.List;
+
+/**
+ * What the templates show, already decided and formatted: the templates only lay it out and
+ * escape it (jte escapes every {@code ${...}} for its HTML context). A URL here is either null or
+ * safe to link: {@link SitePages} lets only http(s) and site-relative ones through.
+ */
+public final class View {
+    private View() {
+    }
+
+    /** What every page's head and frame hold. */
+    public record Layout(String lang, String title, String description, String canonical, String siteHref,
+                         String showTitle, String feedUrl, String cssHref, String jsHref, String artworkSrc,
+                         List<Meta> meta, String jsonLd, String oembedHref, boolean noindex, String copyright) {
+    }
+
+    /** A {@code <meta>}: {@code property} for Open Graph, {@code name} for the rest. */
+    public record Meta(boolean property, String key, String content) {
+    }
+
+    public record LinkView(String href, String text) {
+    }
+
+    public record TagLink(String name, String href) {
+    }
+
+    /** An episode in a list. */
+    public record Card(String href, String title, String dateIso, String dateText, String duration,
+                       String summary, List<String> guests, List<TagLink> tags) {
+    }
+
+    public record Home(Layout layout, String title, String author, String description, String artworkSrc,
+                       String feedUrl, List<LinkView> subscribeLinks, LinkView funding, List<Card> episodes,
+                       String olderHref) {
+    }
+
+    public record TagPage(Layout layout, String tag, List<Card> episodes, String olderHref) {
+    }
+
+    public record GuestView(String name, String avatarSrc, String website, String social, String socialHref) {
+    }
+
+    /** A chapter as a link that starts the player there. */
+    public record Topic(long start, String href, String time, String title, String url) {
+    }
+
+    /** What the player needs; {@code audioSrc} carries a media fragment when the page asked for a start time. */
+    public record Player(String audioSrc, String contentType, String slug, long durationSeconds, String title,
+                         String show, String artwork, String baseUrl) {
+    }
+
+    public record EpisodePage(Layout layout, String title, String dateIso, String dateText, String duration,
+                              List<GuestView> guests, String summary, Player player, List<Topic> topics,
+                              String showNotesHtml, List<LinkView> references, List<LinkView> libraries,
+                              List<TagLink> tags, LinkView funding, LinkView older, LinkView newer, LinkView download) {
+    }
+
+    public record Embed(Layout layout, String title, String pageHref, String artworkSrc, Player player, List<Topic> topics) {
+    }
+
+    public record Problem(Layout layout, String heading, String message) {
+    }
+}

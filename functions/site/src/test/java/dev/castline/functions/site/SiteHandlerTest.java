@@ -1,0 +1,305 @@
+package dev.castline.functions.site;
+
+import static dev.castline.testing.ApiFixture.DRAFT;
+import static dev.castline.testing.ApiFixture.PASSIV;
+import static dev.castline.testing.ApiFixture.PODIA;
+import static dev.castline.testing.ApiFixture.REAL_ESTATE;
+import static dev.castline.testing.ApiFixture.SCHEDULED;
+import static dev.castline.testing.ApiFixture.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.castline.domain.EpisodeSummary;
+import dev.castline.domain.Episode;
+import dev.castline.testing.ApiFixture;
+import dev.castline.testing.ApiFixture.LambdaResponse;
+import dev.castline.testing.Episodes;
+import dev.castline.testing.Events;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** The site's pages, through the handler's real entry point, against DynamoDB Local. */
+class SiteHandlerTest {
+    private static final String HOME = "site-home.json";
+    private static final String PAGE = "site-episode-page.json";
+    private static final String TAG = "site-tag-page.json";
+    private static final String EMBED = "site-embed.json";
+
+    private final ApiFixture fixture = new ApiFixture();
+    private final SiteHandler handler = new SiteHandler(fixture.config, fixture.dynamo, fixture.clock);
+
+    @Test
+    void everySampleEventForTheSitesRoutesGetsItsDocumentedAnswer() {
+        Map<String, Integer> expected = Map.of("site-home.json", 200, "site-episode-page.json", 200, "site-tag-page.json", 200,
+                "site-embed.json", 200, "site-oembed.json", 200, "site-sitemap.json", 200, "site-robots.json", 200,
+                "site-asset.json", 404, "site-not-found.json", 404);
+        int seen = 0;
+        for (String route : List.of("GET /", "GET /episodes/{slug}", "GET /tags/{tag}", "GET /embed/{slug}", "GET /oembed",
+                "GET /sitemap.xml", "GET /robots.txt", "GET /assets/{name}", "GET /{proxy+}")) {
+            for (String file : ApiFixture.eventsFor(route)) {
+                Integer status = expected.get(file);
+                if (status == null) {
+                    fail("events/" + file + " has no expected answer in this test: add one");
+                }
+                assertThat(invoke(handler, ApiFixture.event(file)).status()).as(file).isEqualTo(status);
+                seen++;
+            }
+        }
+        assertThat(seen).isEqualTo(expected.size());
+    }
+
+    @Test
+    void theHomePageIsTheShowAndItsPublicEpisodesNewestFirstForOneQueryAndOneGetItem() {
+        LambdaResponse response = invoke(handler, ApiFixture.event(HOME));
+
+        assertThat(fixture.operations.operations()).containsExactlyInAnyOrder("Query", "GetItem");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().get("content-type")).isEqualTo("text/html; charset=utf-8");
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("h1").text()).isEqualTo("Running in Production");
+        assertThat(page.select(".episode-card h2 a").eachAttr("href"))
+                .containsExactly("/episodes/" + PODIA, "/episodes/" + REAL_ESTATE, "/episodes/" + PASSIV);
+        assertThat(response.body()).doesNotContain(DRAFT).doesNotContain(SCHEDULED);
+        assertThat(page.select(".feed-url").attr("value")).isEqualTo(fixture.shows.load().show().orElseThrow().feedUrl());
+        assertThat(page.select("link[rel=alternate][type=application/rss+xml]").attr("href")).endsWith("/feed.xml");
+        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("https://runninginproduction.test/");
+        assertThat(page.select("html").attr("lang")).isEqualTo("en-us");
+        JsonNode ld = Events.json(page.select("script[type=application/ld+json]").html());
+        assertThat(ld.get("@type").asText()).isEqualTo("PodcastSeries");
+        assertThat(ld.get("webFeed").asText()).endsWith("/feed.xml");
+        assertThat(page.select(".episode-card .meta").first().text()).isEqualTo("8 Feb 2021 · 1:11:40");
+        assertThat(page.select(".pager")).isEmpty();
+    }
+
+    @Test
+    void everyPageCarriesAStrictPolicyAndOnlyTheEmbedMayBeFramed() {
+        for (String file : List.of(HOME, PAGE, TAG)) {
+            LambdaResponse response = invoke(handler, ApiFixture.event(file));
+            String csp = response.headers().get("content-security-policy");
+            assertThat(csp).as(file).contains("script-src 'self'").contains("style-src 'self'").contains("frame-ancestors 'none'")
+                    .contains("default-src 'none'").doesNotContain("unsafe-inline");
+            assertThat(response.headers()).as(file).containsEntry("x-frame-options", "DENY")
+                    .containsEntry("x-content-type-options", "nosniff")
+                    .containsEntry("referrer-policy", "strict-origin-when-cross-origin");
+            assertThat(response.headers().get("cache-control")).as(file).startsWith("public, max-age=").contains("stale-while-revalidate=");
+            Document page = Jsoup.parse(response.body());
+            assertThat(page.select("script:not([type=application/ld+json])")).as(file).allSatisfy(s ->
+                    assertThat(s.attr("src")).startsWith("/assets/player.").endsWith(".js"));
+            assertThat(page.select("[style]")).as("%s: no inline style, which the policy forbids", file).isEmpty();
+        }
+        LambdaResponse embed = invoke(handler, ApiFixture.event(EMBED));
+        assertThat(embed.headers().get("content-security-policy")).contains("frame-ancestors *");
+        assertThat(embed.headers()).doesNotContainKey("x-frame-options");
+        assertThat(Jsoup.parse(embed.body()).select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+    }
+
+    @Test
+    void aPageIsRevalidatedWithItsETag() {
+        LambdaResponse first = invoke(handler, ApiFixture.event(PAGE));
+        String etag = first.headers().get("etag");
+        assertThat(etag).isNotBlank();
+        LambdaResponse again = invoke(handler, Events.withHeader(ApiFixture.event(PAGE), "if-none-match", etag));
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isNullOrEmpty();
+    }
+
+    @Test
+    void anEpisodePageHasEverythingAListenerNeedsForThreeKeyReadsAndTwoNeighbourQueries() {
+        LambdaResponse response = invoke(handler, ApiFixture.event(PAGE));
+
+        assertThat(fixture.operations.operations()).containsExactlyInAnyOrder("GetItem", "GetItem", "GetItem", "Query", "Query");
+        assertThat(response.status()).isEqualTo(200);
+        Episode stored = fixture.store.findBySlug(PODIA, true).orElseThrow();
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("h1").text()).isEqualTo(stored.title());
+        assertThat(page.select("title").text()).isEqualTo(stored.title() + " · Running in Production");
+        assertThat(page.select(".meta").text()).isEqualTo("8 Feb 2021 · 1:11:40");
+        assertThat(page.select(".meta time").attr("datetime")).isEqualTo("2021-02-08");
+        assertThat(page.select(".guest-name").text()).isEqualTo("Jason Charnes");
+        assertThat(page.select(".guest a").attr("href")).isEqualTo("https://podia.com");
+
+        Element audio = page.selectFirst("section.player audio");
+        assertThat(audio.attr("preload")).isEqualTo("none");
+        assertThat(audio.hasAttr("controls")).isTrue();
+        // The sample event asks for t=2:39: the audio starts at the first topic without JavaScript.
+        assertThat(audio.attr("src")).isEqualTo("https://media.castline.test/" + stored.audio().key() + "#t=159");
+        assertThat(page.select("[data-topics] a[data-start]").eachAttr("href"))
+                .containsExactly("/episodes/" + PODIA + "?t=2:39", "/episodes/" + PODIA + "?t=3:50");
+        assertThat(page.select("[data-topics] .chapter-title").eachText())
+                .containsExactly("Motivation for using Ruby on Rails", "Using interactors and Action Cable with StimulusReflex");
+        assertThat(page.select(".notes").html()).contains("<a href=\"https://example.com/why\">why</a>");
+        assertThat(page.select(".links h2").eachText()).containsExactly("References", "Libraries Used");
+        assertThat(page.select(".links a").eachAttr("href")).containsExactly("https://hotwire.dev/", "https://github.com/mperham/sidekiq");
+        assertThat(page.select(".tech-stack a").eachAttr("href")).containsExactly("/tags/rails", "/tags/ruby", "/tags/react");
+        assertThat(page.select(".support a").attr("href")).isEqualTo("https://nickjanetakis.com/courses");
+        assertThat(page.select("a[rel=prev]").attr("href")).isEqualTo("/episodes/" + REAL_ESTATE);
+        assertThat(page.select("a[rel=next]")).as("the newest public episode: the scheduled one is not public yet").isEmpty();
+        assertThat(page.select(".download a").attr("href")).isEqualTo("https://media.castline.test/" + stored.audio().key());
+        assertThat(page.select(".download a").text()).isEqualTo("Download the audio (MP3, 69 MB)");
+
+        assertThat(page.select("meta[property=og:audio]").attr("content")).isEqualTo("https://media.castline.test/" + stored.audio().key());
+        assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("player");
+        assertThat(page.select("meta[name=twitter:player]").attr("content")).isEqualTo("https://runninginproduction.test/embed/" + PODIA);
+        assertThat(page.select("link[rel=alternate][type=application/json+oembed]").attr("href"))
+                .startsWith("https://runninginproduction.test/oembed?url=https%3A%2F%2Frunninginproduction.test%2Fepisodes%2F" + PODIA);
+        JsonNode ld = Events.json(page.select("script[type=application/ld+json]").html());
+        assertThat(ld.get("@type").asText()).isEqualTo("PodcastEpisode");
+        assertThat(ld.get("timeRequired").asText()).isEqualTo("PT1H11M40S");
+        assertThat(ld.get("partOfSeries").get("name").asText()).isEqualTo("Running in Production");
+    }
+
+    @Test
+    void theMiddleEpisodeLinksBothNeighbours() {
+        Document page = Jsoup.parse(invoke(handler, Events.withSlug(PAGE, REAL_ESTATE)).body());
+        assertThat(page.select("a[rel=prev]").attr("href")).isEqualTo("/episodes/" + PASSIV);
+        assertThat(page.select("a[rel=next]").attr("href")).isEqualTo("/episodes/" + PODIA);
+    }
+
+    @Test
+    void aDraftOrAnEpisodeNotYetDueIsThePlain404PageUntilItsTime() {
+        LambdaResponse unknown = invoke(handler, Events.withSlug(PAGE, "never-existed"));
+        LambdaResponse draft = invoke(handler, Events.withSlug(PAGE, DRAFT));
+        LambdaResponse scheduled = invoke(handler, Events.withSlug(PAGE, SCHEDULED));
+
+        for (LambdaResponse r : List.of(unknown, draft, scheduled)) {
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.headers().get("content-type")).isEqualTo("text/html; charset=utf-8");
+        }
+        assertThat(draft.body()).as("not a hint that a draft exists").isEqualTo(unknown.body());
+        assertThat(scheduled.body()).isEqualTo(unknown.body());
+        assertThat(invoke(handler, Events.withSlug(EMBED, SCHEDULED)).status()).isEqualTo(404);
+
+        fixture.clock.advance(Duration.ofDays(8));
+        assertThat(invoke(handler, Events.withSlug(PAGE, SCHEDULED)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFormerSlugMovesToTheCurrentPageKeepingTheStartTime() {
+        Episode podia = fixture.store.findBySlug(PODIA, true).orElseThrow();
+        fixture.store.update(podia, podia.toBuilder().slug("podia-renamed").formerSlugs(List.of(PODIA)));
+
+        LambdaResponse moved = invoke(handler, ApiFixture.event(PAGE));
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(moved.headers().get("location")).isEqualTo("/episodes/podia-renamed?t=2:39");
+        assertThat(invoke(handler, Events.withSlug(EMBED, PODIA)).headers().get("location")).isEqualTo("/embed/podia-renamed");
+    }
+
+    @Test
+    void aBadStartTimeIsA400PageNamingItBeforeAnyRead() {
+        for (String t : List.of("soon", "1:2", "1:60", "99:00:00", "-5", "1:02:03:04")) {
+            LambdaResponse response = invoke(handler, Events.withQuery(PAGE, Events.query("t", t)));
+            assertThat(response.status()).as(t).isEqualTo(400);
+            assertThat(response.headers().get("content-type")).isEqualTo("text/html; charset=utf-8");
+            assertThat(Jsoup.parse(response.body()).select("main p").first().text()).as(t).contains("t must be a time");
+        }
+        assertThat(fixture.operations.operations()).isEmpty();
+        for (String t : List.of("88", "1:28", "1:02:03", "0:00")) {
+            assertThat(invoke(handler, Events.withQuery(PAGE, Events.query("t", t))).status()).as(t).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aTagPageListsWhatTheJsonApiListsForTheTag() {
+        for (String tag : List.of("rails", "react", "django")) {
+            LambdaResponse response = invoke(handler, withTag(tag));
+            assertThat(response.status()).isEqualTo(200);
+            List<String> api = fixture.store.listPublic(Optional.of(tag), 100, Optional.empty(), fixture.clock.instant())
+                    .items().stream().map(s -> "/episodes/" + s.slug()).toList();
+            assertThat(api).isNotEmpty();
+            assertThat(Jsoup.parse(response.body()).select(".episode-card h2 a").eachAttr("href")).as(tag).isEqualTo(api);
+        }
+        fixture.operations.reset();
+        invoke(handler, withTag("ruby"));
+        assertThat(fixture.operations.operations()).containsExactlyInAnyOrder("Query", "GetItem");
+        assertThat(invoke(handler, withTag("no-such-tag")).status()).isEqualTo(404);
+        assertThat(invoke(handler, withTag("Not A Tag!")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void longListsPageWithASignedCursorOneQueryAPage() {
+        for (int i = 0; i < 12; i++) {
+            fixture.store.create(Episodes.published("extra-" + i, ApiFixture.NOW.minus(Duration.ofDays(i + 1))).tags("rails").build());
+        }
+        Document first = Jsoup.parse(invoke(handler, ApiFixture.event(HOME)).body());
+        assertThat(first.select(".episode-card")).hasSize(SitePages.PAGE_SIZE);
+        String older = first.select(".pager a[rel=next]").attr("href");
+        assertThat(older).startsWith("/?cursor=");
+        fixture.operations.reset();
+        String cursor = java.net.URLDecoder.decode(older.substring("/?cursor=".length()), java.nio.charset.StandardCharsets.UTF_8);
+        Document second = Jsoup.parse(invoke(handler, Events.withQuery(HOME, Events.query("cursor", cursor))).body());
+        assertThat(fixture.operations.operations()).containsExactlyInAnyOrder("Query", "GetItem");
+        assertThat(second.select(".episode-card")).hasSize(15 - SitePages.PAGE_SIZE);
+        assertThat(invoke(handler, Events.withQuery(HOME, Events.query("cursor", "made-up"))).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theSitemapListsExactlyThePublicEpisodes() {
+        LambdaResponse response = invoke(handler, ApiFixture.event("site-sitemap.json"));
+        Document xml = Jsoup.parse(response.body(), "", org.jsoup.parser.Parser.xmlParser());
+        List<String> expected = new java.util.ArrayList<>(List.of("https://runninginproduction.test/"));
+        for (EpisodeSummary s : fixture.store.listPublic(Optional.empty(), 100, Optional.empty(), fixture.clock.instant()).items()) {
+            expected.add("https://runninginproduction.test/episodes/" + s.slug());
+        }
+        assertThat(xml.select("url > loc").eachText()).isEqualTo(expected).hasSize(4);
+        assertThat(response.body()).doesNotContain(DRAFT).doesNotContain(SCHEDULED);
+        assertThat(invoke(handler, ApiFixture.event("site-robots.json")).body())
+                .contains("Sitemap: https://runninginproduction.test/sitemap.xml").contains("Disallow: /api/v1/admin/");
+    }
+
+    @Test
+    void oEmbedDescribesAnIframeOfTheEmbedPage() {
+        JsonNode answer = Events.json(invoke(handler, ApiFixture.event("site-oembed.json")).body());
+        assertThat(answer.get("type").asText()).isEqualTo("rich");
+        assertThat(answer.get("html").asText()).contains("src=\"https://runninginproduction.test/embed/" + PODIA + "\"");
+        String draftUrl = "https://runninginproduction.test/episodes/" + DRAFT;
+        LambdaResponse draft = invoke(handler, Events.withQuery("site-oembed.json", Events.query("url", draftUrl)));
+        assertThat(draft.status()).isEqualTo(404);
+        assertThat(draft.headers().get("content-type")).startsWith("application/json");
+        assertThat(invoke(handler, Events.withQuery("site-oembed.json", Events.query("url", "https://elsewhere.test/x"))).status()).isEqualTo(404);
+        assertThat(invoke(handler, Events.withQuery("site-oembed.json", Events.query("url", draftUrl.replace(DRAFT, PODIA), "format", "xml"))).status())
+                .isEqualTo(501);
+    }
+
+    @Test
+    void theAssetsArePagesLinkedNamesServedImmutableAndAnyOtherNameIsA404() {
+        Document page = Jsoup.parse(invoke(handler, ApiFixture.event(HOME)).body());
+        String css = page.select("link[rel=stylesheet]").attr("href");
+        String js = page.select("script[src]").attr("src");
+        assertThat(css).matches("/assets/site\\.[0-9a-f]{10}\\.css");
+        assertThat(js).matches("/assets/player\\.[0-9a-f]{10}\\.js");
+        for (String href : List.of(css, js)) {
+            LambdaResponse asset = invoke(handler, asset(href.substring("/assets/".length())));
+            assertThat(asset.status()).isEqualTo(200);
+            assertThat(asset.headers().get("cache-control")).isEqualTo("public, max-age=31536000, immutable");
+        }
+        assertThat(invoke(handler, asset("site.0000000000.css")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anyOtherAddressIsTheStyled404ButUnderTheApiItIsTheApisJsonError() {
+        LambdaResponse page = invoke(handler, ApiFixture.event("site-not-found.json"));
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(Jsoup.parse(page.body()).select("link[rel=stylesheet]").attr("href")).startsWith("/assets/site.");
+        String api = ApiFixture.event("site-not-found.json").replace("/no/such/page", "/api/v1/nothing").replace("no/such/page", "api/v1/nothing");
+        LambdaResponse json = invoke(handler, api);
+        assertThat(json.status()).isEqualTo(404);
+        assertThat(Events.json(json.body()).get("error").get("code").asText()).isEqualTo("not_found");
+    }
+
+    private static String withTag(String tag) {
+        String event = ApiFixture.event(TAG);
+        return event.replace("\"tag\": \"rails\"", "\"tag\": " + Events.MAPPER.valueToTree(tag))
+                .replace("/tags/rails", "/tags/" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    private static String asset(String name) {
+        return ApiFixture.event("site-asset.json").replace("site.0000000000.css", name);
+    }
+}
