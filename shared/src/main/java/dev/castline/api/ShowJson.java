@@ -33,6 +33,13 @@ public final class ShowJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            if (!s.subscribeLinks().isEmpty()) {
+                json.writeObjectFieldStart("subscribeLinks");
+                for (var link : s.subscribeLinks().entrySet()) {
+                    json.writeStringField(link.getKey(), link.getValue());
+                }
+                json.writeEndObject();
+            }
             json.writeArrayFieldStart("categories");
             json.writeStartObject();
             json.writeStringField("category", s.appleCategory());

@@ -28,10 +28,14 @@ public enum ShowField {
     PODCAST_GUID("podcastGuid", Kind.TEXT, Show::podcastGuid),
     SERIAL("serial", Kind.BOOLEAN, Show::serial),
     LOCKED("locked", Kind.BOOLEAN, Show::locked),
-    FEED_ITEM_LIMIT("feedItemLimit", Kind.INTEGER, Show::feedItemLimit);
+    FEED_ITEM_LIMIT("feedItemLimit", Kind.INTEGER, Show::feedItemLimit),
+    SUBSCRIBE_LINKS("subscribeLinks", Kind.LINKS, s -> s.subscribeLinks().isEmpty() ? null : s.subscribeLinks());
 
-    /** How a field's value is written: text, true/false, or a whole number. */
-    public enum Kind { TEXT, BOOLEAN, INTEGER }
+    /**
+     * How a field's value is written: text, true/false, a whole number, or links by name (an
+     * object of {@link PodcastApp} setting names to URLs, a {@code Map<String, String>}).
+     */
+    public enum Kind { TEXT, BOOLEAN, INTEGER, LINKS }
 
     private final String wireName;
     private final Kind kind;
@@ -65,7 +69,12 @@ public enum ShowField {
                 text(v, APPLE_CATEGORY), text(v, APPLE_SUBCATEGORY), bool(v, EXPLICIT, false), text(v, OWNER_NAME),
                 text(v, OWNER_EMAIL), text(v, SITE_BASE_URL), text(v, COPYRIGHT), text(v, FUNDING_URL), text(v, FUNDING_TEXT),
                 text(v, FEED_URL), text(v, PODCAST_GUID), bool(v, SERIAL, false), bool(v, LOCKED, true),
-                (Integer) v.get(FEED_ITEM_LIMIT));
+                (Integer) v.get(FEED_ITEM_LIMIT), links(v, SUBSCRIBE_LINKS));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> links(Map<ShowField, Object> values, ShowField field) {
+        return (Map<String, String>) values.get(field);
     }
 
     private static String text(Map<ShowField, Object> values, ShowField field) {

@@ -42,6 +42,13 @@ public final class ShowRules {
         if (s.podcastGuid() == null || !UUID_TEXT.matcher(s.podcastGuid()).matches()) {
             throw new ValidationException("podcastGuid", "must be a version 5 UUID in lowercase");
         }
+        for (var link : s.subscribeLinks().entrySet()) {
+            if (PodcastApp.ofWireName(link.getKey()).isEmpty()) {
+                throw new ValidationException("subscribeLinks." + link.getKey(), "is not a podcast app Castline knows; known: "
+                        + java.util.Arrays.stream(PodcastApp.values()).map(PodcastApp::wireName).collect(java.util.stream.Collectors.joining(", ")));
+            }
+            Text.requireHttpUrl("subscribeLinks." + link.getKey(), link.getValue());
+        }
         if (s.feedItemLimit() != null && (s.feedItemLimit() < 1 || s.feedItemLimit() > MAX_FEED_ITEM_LIMIT)) {
             throw new ValidationException("feedItemLimit", "must be a whole number from 1 to " + MAX_FEED_ITEM_LIMIT);
         }

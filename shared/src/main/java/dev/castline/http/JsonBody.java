@@ -195,6 +195,32 @@ public final class JsonBody {
         return out;
     }
 
+    /**
+     * An object of strings by name ({@code {"apple": "https://…"}}), in the order given; null when
+     * absent or null. A null member is left out (unset).
+     */
+    public Map<String, String> textsByName(String field) {
+        Object v = fields.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            throw bad(field, "must be an object");
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (var member : map.entrySet()) {
+            if (member.getValue() == null) {
+                continue;
+            }
+            if (!(member.getValue() instanceof String s)) {
+                String at = path + field + "." + member.getKey();
+                throw ApiException.badRequest(at, at + " must be a string");
+            }
+            out.put((String) member.getKey(), s);
+        }
+        return out;
+    }
+
     /** An array of strings; null when absent or null. */
     public List<String> texts(String field) {
         List<?> items = array(field);

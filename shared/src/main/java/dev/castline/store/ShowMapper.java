@@ -54,6 +54,11 @@ final class ShowMapper {
                     case TEXT -> s((String) value);
                     case BOOLEAN -> AttributeValue.fromBool((Boolean) value);
                     case INTEGER -> n((Integer) value);
+                    case LINKS -> {
+                        Map<String, AttributeValue> links = new java.util.LinkedHashMap<>();
+                        ((Map<?, ?>) value).forEach((k, url) -> links.put((String) k, s((String) url)));
+                        yield AttributeValue.fromM(links);
+                    }
                 });
             }
         }
@@ -73,6 +78,11 @@ final class ShowMapper {
                     case TEXT -> v.s();
                     case BOOLEAN -> v.bool();
                     case INTEGER -> Integer.valueOf(v.n());
+                    case LINKS -> {
+                        Map<String, String> links = new java.util.LinkedHashMap<>();
+                        v.m().forEach((k, url) -> links.put(k, url.s()));
+                        yield links;
+                    }
                 });
             }
         }

@@ -146,6 +146,21 @@ class ShowRulesTest {
 
     // ------------------------------------------------------------ helpers
 
+    @Test
+    void subscribeLinksNameKnownPodcastAppsWithHttpUrlsAndKeepTheAppsOrder() {
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        links.put("overcast", "https://overcast.fm/itunes1234");
+        links.put("apple", "https://podcasts.apple.com/podcast/id1234");
+        Show show = with(ShowField.SUBSCRIBE_LINKS, links);
+        accepts(show);
+        assertThat(show.subscribeLinks().keySet()).as("in PodcastApp's order").containsExactly("apple", "overcast");
+        refusesWith(with(ShowField.SUBSCRIBE_LINKS, Map.of("myspace", "https://myspace.test/")), "subscribeLinks.myspace", "known: apple, spotify");
+        refusesWith(with(ShowField.SUBSCRIBE_LINKS, Map.of("spotify", "javascript:alert(1)")), "subscribeLinks.spotify", "absolute http(s) URL");
+        accepts(with(ShowField.SUBSCRIBE_LINKS, null));
+        assertThat(with(ShowField.SUBSCRIBE_LINKS, null).subscribeLinks()).isEmpty();
+        assertThat(ShowField.SUBSCRIBE_LINKS.of(Shows.sample())).as("no links: the field is unset").isNull();
+    }
+
     private static Show with(ShowField field, Object value) {
         Map<ShowField, Object> one = new EnumMap<>(ShowField.class);
         one.put(field, value);

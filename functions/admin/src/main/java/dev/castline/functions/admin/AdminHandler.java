@@ -12,6 +12,7 @@ import dev.castline.lambda.ApiHandler;
 import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
 import dev.castline.http.CursorCodec;
+import dev.castline.host.MediaObjects;
 import dev.castline.media.S3MediaObjects;
 import dev.castline.media.S3UploadSigner;
 import dev.castline.store.EpisodeStore;
@@ -44,10 +45,14 @@ public final class AdminHandler extends ApiHandler {
     }
 
     public AdminHandler(Config config, AdminConfig admin, DynamoDbClient dynamo, S3Client s3, S3Presigner presigner, Clock clock) {
+        this(config, admin, dynamo, presigner, new S3MediaObjects(s3, admin.media().audioBucket()), clock);
+    }
+
+    /** With the bucket's objects given (the tests record what the rules ask of them). */
+    public AdminHandler(Config config, AdminConfig admin, DynamoDbClient dynamo, S3Presigner presigner, MediaObjects media, Clock clock) {
         super(Duration.ZERO);
         TableLayout layout = config.layout();
         EpisodeStore store = new EpisodeStore(dynamo, config.tableName(), layout, clock);
-        S3MediaObjects media = new S3MediaObjects(s3, admin.media().audioBucket());
         AdminJson representation = new AdminJson(config.mediaBaseUrl(), admin.uploadUrlTtl());
         this.auth = new BearerAuth(admin.adminTokenSha256());
         this.episodes = new EpisodeRoutes(new EpisodeService(store, media, clock), representation,

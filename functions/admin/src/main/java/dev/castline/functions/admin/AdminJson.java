@@ -90,6 +90,13 @@ final class AdminJson {
                         case TEXT -> json.writeStringField(field.wireName(), (String) value);
                         case BOOLEAN -> json.writeBooleanField(field.wireName(), (Boolean) value);
                         case INTEGER -> json.writeNumberField(field.wireName(), (Integer) value);
+                        case LINKS -> {
+                            json.writeObjectFieldStart(field.wireName());
+                            for (var link : ((java.util.Map<?, ?>) value).entrySet()) {
+                                json.writeStringField((String) link.getKey(), (String) link.getValue());
+                            }
+                            json.writeEndObject();
+                        }
                     }
                 }
             }

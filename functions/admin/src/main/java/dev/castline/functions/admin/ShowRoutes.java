@@ -57,6 +57,7 @@ final class ShowRoutes {
                 case TEXT -> body.text(field.wireName());
                 case BOOLEAN -> body.bool(field.wireName());
                 case INTEGER -> body.integer(field.wireName());
+                case LINKS -> body.textsByName(field.wireName());
             };
             if (value != null) {
                 values.put(field, value);

@@ -291,6 +291,25 @@ class AdminHandlerTest {
     }
 
     @Test
+    void subscribeLinksAreSavedReadBackAndShownPublicly() {
+        String etag = invoke(handler, authorized(ApiFixture.event("admin-get-show.json"))).headers().get("etag");
+        String event = ApiFixture.event("admin-put-show.json").replace("\\\"feedUrl\\\"",
+                "\\\"subscribeLinks\\\": {\\\"spotify\\\": \\\"https://open.spotify.com/show/abc\\\", \\\"apple\\\": \\\"https://podcasts.apple.com/podcast/id1\\\"}, \\\"feedUrl\\\"");
+        assertThat(event).contains("subscribeLinks");
+        LambdaResponse put = invoke(handler, Events.withHeader(authorized(event), "if-match", etag));
+        assertThat(put.status()).isEqualTo(200);
+        JsonNode links = json(put).get("subscribeLinks");
+        assertThat(links.fieldNames()).toIterable().containsExactly("apple", "spotify");
+        assertThat(links.get("spotify").asText()).isEqualTo("https://open.spotify.com/show/abc");
+        JsonNode publicShow = Events.json(dev.castline.api.ShowJson.show(fixture.shows.load().show().orElseThrow()));
+        assertThat(publicShow.get("subscribeLinks").get("apple").asText()).isEqualTo("https://podcasts.apple.com/podcast/id1");
+
+        String unknown = event.replace("\\\"spotify\\\"", "\\\"myspace\\\"");
+        assertClientError(invoke(handler, Events.withHeader(authorized(unknown), "if-match", put.headers().get("etag"))),
+                400, "bad_request", "subscribeLinks.myspace");
+    }
+
+    @Test
     void showSettingsAreChangedOnlyFromTheVersionLastRead() {
         LambdaResponse read = invoke(handler, authorized(ApiFixture.event("admin-get-show.json")));
         assertThat(read.headers()).containsEntry("etag", "\"1\"");

@@ -9,15 +9,13 @@ import dev.castline.testing.Events;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The admin function over an {@link ApiFixture}'s table, with S3 clients aimed at a port nothing
- * listens on: signing works without S3, and deletes fail as an unreachable S3 would (the full path
- * with S3 runs in local/). Plus the event helpers the admin tests share.
+ * The admin function over an {@link ApiFixture}'s table, with a presigner aimed at a port nothing
+ * listens on (signing works without S3) and the bucket's objects recorded rather than moved (the
+ * full path with S3 runs in local/). Plus the event helpers the admin tests share.
  */
 final class AdminHarness implements AutoCloseable {
     static final String TOKEN = "an-admin-token-for-tests_0123456789";
@@ -25,14 +23,13 @@ final class AdminHarness implements AutoCloseable {
 
     final AdminConfig config = new AdminConfig(AdminConfig.digestOf(TOKEN),
             new MediaConfig("castline-audio", Optional.of(NO_S3)), 100_000_000, Duration.ofMinutes(15));
-    final S3Client s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(EmulatorClients.CREDENTIALS)
-            .endpointOverride(NO_S3).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
     final S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(EmulatorClients.CREDENTIALS)
             .endpointOverride(NO_S3).build();
+    final dev.castline.testing.RecordedMedia media = new dev.castline.testing.RecordedMedia();
     final AdminHandler handler;
 
     AdminHarness(ApiFixture fixture) {
-        handler = new AdminHandler(fixture.config, config, fixture.dynamo, s3, presigner, fixture.clock);
+        handler = new AdminHandler(fixture.config, config, fixture.dynamo, presigner, media, fixture.clock);
     }
 
     static String authorized(String event) {
@@ -61,7 +58,6 @@ final class AdminHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        s3.close();
         presigner.close();
     }
 }

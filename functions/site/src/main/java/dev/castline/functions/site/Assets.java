@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class Assets {
     /** One static file: its hashed name and what it is. */
-    public record Asset(String name, String contentType, byte[] body) {
+    public record Asset(String name, String contentType, byte[] body, String etag) {
         public String href() {
             return PREFIX + name;
         }
@@ -56,7 +56,7 @@ public final class Assets {
             }
             byte[] body = in.readAllBytes();
             String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 5);
-            return new Asset(base + "." + hash + "." + extension, contentType, body);
+            return new Asset(base + "." + hash + "." + extension, contentType, body, "\"" + hash + "\"");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

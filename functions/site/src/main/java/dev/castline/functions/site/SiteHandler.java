@@ -78,9 +78,11 @@ public final class SiteHandler extends ApiHandler {
             case "GET /robots.txt" -> ApiResponse.text(200, Sitemap.robots(pages.show()).getBytes(StandardCharsets.UTF_8),
                     "text/plain; charset=utf-8");
             case "GET /assets/{name}" -> assets.named(request.path("name").orElse(""))
-                    .map(a -> ApiResponse.binary(200, a.body(), a.contentType())
-                            .header("cache-control", "public, max-age=31536000, immutable")
-                            .header("x-content-type-options", "nosniff"))
+                    .map(a -> Conditional.notModified(request.header("if-none-match"), a.etag())
+                            ? ApiResponse.empty(304).header("etag", a.etag())
+                            : ApiResponse.binary(200, a.body(), a.contentType()).header("etag", a.etag())
+                                    .header("cache-control", "public, max-age=31536000, immutable")
+                                    .header("x-content-type-options", "nosniff"))
                     .orElseGet(() -> render.page(request, pages.missing(), false));
             // An address under the APIs that no API route has: the APIs' own JSON error.
             default -> request.rawPath().startsWith(Paths.API + "/") || request.rawPath().equals(Paths.API)

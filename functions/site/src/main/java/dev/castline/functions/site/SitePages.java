@@ -294,8 +294,15 @@ public final class SitePages {
         return href == null ? null : new View.LinkView(href, show.fundingText() != null ? show.fundingText() : "Support the show");
     }
 
+    /** The show's pages on podcast apps, in the apps' order, under the names listeners know. */
     private static List<View.LinkView> subscribeLinks(Show show) {
-        return List.of();
+        List<View.LinkView> links = new ArrayList<>();
+        show.subscribeLinks().forEach((app, url) -> {
+            String href = safeHref(url);
+            dev.castline.domain.PodcastApp.ofWireName(app).filter(a -> href != null)
+                    .ifPresent(a -> links.add(new View.LinkView(href, a.label())));
+        });
+        return links;
     }
 
     private static String oembedHref(Show show, String canonical) {

@@ -79,6 +79,23 @@ class SiteHandlerTest {
     }
 
     @Test
+    void theSubscribeBoxLinksThePodcastAppsTheShowIsOnInTheirOrder() {
+        dev.castline.domain.Show sample = fixture.shows.load().show().orElseThrow();
+        Map<dev.castline.domain.ShowField, Object> values = new java.util.EnumMap<>(dev.castline.domain.ShowField.class);
+        for (dev.castline.domain.ShowField f : dev.castline.domain.ShowField.values()) {
+            values.put(f, f.of(sample));
+        }
+        values.put(dev.castline.domain.ShowField.SUBSCRIBE_LINKS,
+                Map.of("overcast", "https://overcast.fm/itunes1", "apple", "https://podcasts.apple.com/podcast/id1"));
+        fixture.shows.save(dev.castline.domain.ShowField.toShow(values));
+
+        Document page = Jsoup.parse(invoke(handler, ApiFixture.event(HOME)).body());
+        assertThat(page.select(".subscribe-links a").eachText()).containsExactly("Apple Podcasts", "Overcast");
+        assertThat(page.select(".subscribe-links a").eachAttr("href"))
+                .containsExactly("https://podcasts.apple.com/podcast/id1", "https://overcast.fm/itunes1");
+    }
+
+    @Test
     void everyPageCarriesAStrictPolicyAndOnlyTheEmbedMayBeFramed() {
         for (String file : List.of(HOME, PAGE, TAG)) {
             LambdaResponse response = invoke(handler, ApiFixture.event(file));
