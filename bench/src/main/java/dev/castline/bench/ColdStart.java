@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Cold start per read function, against the local stack, measured side by side with two
  * references in one run: a JVM that only answers (the floor) and a baseline doing the same job
- * with the SDK's defaults. Each invocation is a fresh JVM started with the Lambda java21 runtime's
+ * with the SDK's defaults (for the site, which has no such baseline, list-episodes of the same run
+ * is the reference). Each invocation is a fresh JVM started with the Lambda java21 runtime's
  * flags and the function's own artifact as its classpath (plus a one-class launcher standing in
  * for the runtime client), timed from process start to the response; rounds alternate the
  * candidates so drift in the machine hits all alike.
@@ -63,7 +64,8 @@ public final class ColdStart {
     /** Preloading off: the same artifact, to show in the same run what {@code Preloader} is worth. */
     static final List<String> NO_PRELOAD = List.of("-Dcastline.preload=false");
 
-    record Sample(long millis, long peakRssKb) {
+    /** @param initMs the handler's construction, @param invokeMs its first request, both as the launcher timed them */
+    record Sample(long millis, long peakRssKb, long initMs, long invokeMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,9 +89,13 @@ public final class ColdStart {
             String classpath = FunctionJvm.classpath(root, f.module());
             // The runtime, SnapStart and memory this function deploys with (the Globals unless it overrides them).
             SamOptions.Deployment own = SamOptions.deployed(root.resolve("template.yaml"), f.handler());
-            candidates.add(new Candidate(baselineOf(f.module()), baseline, BASELINES.get(f.module()), f.event(), List.of(), ""));
+            if (BASELINES.containsKey(f.module())) {
+                candidates.add(new Candidate(baselineOf(f.module()), baseline, BASELINES.get(f.module()), f.event(), List.of(), ""));
+            }
             candidates.add(new Candidate(f.module(), classpath, f.handler(), f.event(), List.of(), deployed, own));
-            if (other != null) {
+            // A build from before a function existed has nothing of it to start.
+            if (other != null && Files.isRegularFile(FunctionJvm.artifact(other, f.module()))
+                    && Files.isRegularFile(other.resolve("events").resolve(f.event()))) {
                 // Right after this build's, so that both meet the machine in the same state.
                 candidates.add(new Candidate(f.module() + " at " + otherLabel, FunctionJvm.artifact(other, f.module()) + ":" + launcher,
                         f.handler(), other.resolve("events").resolve(f.event()).toString(), List.of(), deployed, true, own));
@@ -124,7 +130,7 @@ public final class ColdStart {
         SamOptions.Deployment d = c.deployment() != null ? c.deployment() : SamOptions.deployed(root.resolve("template.yaml"));
         FunctionJvm.Result r = FunctionJvm.run(root, d.runtime(), d.jvmFlags(), stack.functionEnvironment(), 200, List.of(), c.flags(),
                 c.jvmOptions(), c.classpath(), c.handler(), c.event());
-        return new Sample(r.responseMillis(), r.figure("PEAK_RSS_KB"));
+        return new Sample(r.responseMillis(), r.figure("PEAK_RSS_KB"), r.figure("PHASE_INIT_MS"), r.figure("PHASE_INVOKE_MS"));
     }
 
     /** The worktree's commit, abbreviated, to name its candidates; the folder's name if git cannot tell. */
@@ -142,27 +148,56 @@ public final class ColdStart {
         out.append("date: ").append(Instant.now()).append("; ").append(rounds).append(" rounds; machine: ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.arch")).append(", java ").append(System.getProperty("java.version")).append('\n');
-        out.append(String.format("%-40s %12s %14s %s%n", "candidate", "median ms", "median RSS MB", "all ms"));
+        out.append("init: the handler's construction; 1st request: its first handleRequest (both timed by the launcher, medians)\n");
+        out.append(String.format("%-40s %12s %14s %8s %12s %s%n", "candidate", "median ms", "median RSS MB", "init ms", "1st req ms", "all ms"));
         for (var e : samples.entrySet()) {
             List<Long> ms = e.getValue().stream().map(Sample::millis).sorted().toList();
             List<Long> rss = e.getValue().stream().map(Sample::peakRssKb).sorted().toList();
-            out.append(String.format("%-40s %12d %14.1f %s%n", e.getKey(), median(ms), median(rss) / 1024.0,
+            out.append(String.format("%-40s %12d %14.1f %8d %12d %s%n", e.getKey(), median(ms), median(rss) / 1024.0,
+                    median(e.getValue().stream().map(Sample::initMs).sorted().toList()),
+                    median(e.getValue().stream().map(Sample::invokeMs).sorted().toList()),
                     e.getValue().stream().map(Sample::millis).toList()));
         }
         for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
+            if (!BASELINES.containsKey(f.module())) {
+                continue;
+            }
             long base = median(sorted(samples, baselineOf(f.module())));
             out.append(String.format("ratio %-14s / its baseline: %.2f   (without preloading: %.2f; without JAVA_TOOL_OPTIONS: %.2f)%n",
                     f.module(), median(sorted(samples, f.module())) / (double) base,
                     median(sorted(samples, f.module() + ", no preload")) / (double) base,
                     median(sorted(samples, f.module() + ", no JAVA_TOOL_OPTIONS")) / (double) base));
         }
+        // A function with no SDK-defaults baseline (the site: no such thing as a default way to render
+        // its pages) is set against list-episodes, the read function whose work is closest: the same
+        // client, a Query, a response written; each variant against the same variant of the list.
+        for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
+            if (BASELINES.containsKey(f.module())) {
+                continue;
+            }
+            out.append(String.format("ratio %-14s / list-episodes: %.2f (%+d ms)   (both without preloading: %.2f; both without JAVA_TOOL_OPTIONS: %.2f)%n",
+                    f.module(), ratio(samples, f.module(), "list-episodes"),
+                    median(sorted(samples, f.module())) - median(sorted(samples, "list-episodes")),
+                    ratio(samples, f.module() + ", no preload", "list-episodes, no preload"),
+                    ratio(samples, f.module() + ", no JAVA_TOOL_OPTIONS", "list-episodes, no JAVA_TOOL_OPTIONS")));
+            List<Long> differences = perRoundDifference(samples, f.module(), "list-episodes");
+            out.append(String.format("  per round, %s minus list-episodes (ms, sorted; median %+d): %s%n", f.module(), median(differences), differences));
+        }
         out.append(String.format("HTTP client, list-episodes without preloading: AWS CRT %d ms, url-connection %d ms%n",
                 median(sorted(samples, "list-episodes on CRT, no preload")), median(sorted(samples, "list-episodes, no preload"))));
         if (otherLabel != null) {
             for (PreloadLists.Function f : PreloadLists.READ_FUNCTIONS) {
-                long base = median(sorted(samples, baselineOf(f.module())));
+                if (!samples.containsKey(f.module() + " at " + otherLabel)) {
+                    continue;
+                }
                 long ours = median(sorted(samples, f.module()));
                 long theirs = median(sorted(samples, f.module() + " at " + otherLabel));
+                if (!BASELINES.containsKey(f.module())) {
+                    out.append(String.format("%-14s this build %d ms, at %s %d ms: %.2fx (%+d ms)%n", f.module(), ours, otherLabel, theirs,
+                            ours / (double) theirs, ours - theirs));
+                    continue;
+                }
+                long base = median(sorted(samples, baselineOf(f.module())));
                 out.append(String.format("%-14s this build %d ms, at %s %d ms: %.2fx (%+d ms); %s at %s / this run's baseline: %.2f%n",
                         f.module(), ours, otherLabel, theirs, ours / (double) theirs, ours - theirs, f.module(), otherLabel,
                         theirs / (double) base));
@@ -181,6 +216,21 @@ public final class ColdStart {
 
     private static String baselineOf(String module) {
         return "baseline " + module.replaceAll("-episodes?$", "") + " (SDK defaults)";
+    }
+
+    private static double ratio(Map<String, List<Sample>> samples, String name, String reference) {
+        return median(sorted(samples, name)) / (double) median(sorted(samples, reference));
+    }
+
+    /** Each round's difference (both ran in the same round, one after the other), sorted: its spread is the noise. */
+    private static List<Long> perRoundDifference(Map<String, List<Sample>> samples, String name, String reference) {
+        List<Sample> a = samples.get(name);
+        List<Sample> b = samples.get(reference);
+        List<Long> differences = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            differences.add(a.get(i).millis() - b.get(i).millis());
+        }
+        return differences.stream().sorted().toList();
     }
 
     private static List<Long> sorted(Map<String, List<Sample>> samples, String name) {

@@ -118,6 +118,14 @@ final class FunctionJvm {
                     if (!line.startsWith("RESPONSE " + expectedStatus + " ")) {
                         throw new IllegalStateException(handler + " did not answer " + expectedStatus + ": " + line);
                     }
+                } else if (line.startsWith("PHASES_MS ")) {
+                    // "PHASES_MS jvm=41 init=310 invoke=402": figures PHASE_JVM_MS, PHASE_INIT_MS, PHASE_INVOKE_MS.
+                    for (String phase : line.substring("PHASES_MS ".length()).split(" ")) {
+                        int eq = phase.indexOf('=');
+                        if (eq > 0) {
+                            figures.put("PHASE_" + phase.substring(0, eq).toUpperCase(java.util.Locale.ROOT) + "_MS", phase.substring(eq + 1));
+                        }
+                    }
                 } else if (line.matches("[A-Z0-9_]+ \\d+(,\\d+)*")) {
                     int space = line.indexOf(' ');
                     figures.put(line.substring(0, space), line.substring(space + 1));

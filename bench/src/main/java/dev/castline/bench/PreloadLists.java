@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>Run it after changing a function's request path or upgrading the SDK (a stale list only costs
  * speed): from the repository root, after {@code mvn -Pbench -DskipTests package},
- * {@code java -cp bench/target/benchmarks.jar dev.castline.bench.PreloadLists}, then rebuild.
+ * {@code java -cp bench/target/benchmarks.jar dev.castline.bench.PreloadLists [module ...]}, then
+ * rebuild; with modules named ({@code site}), only their lists are recorded.
  */
 public final class PreloadLists {
     record Function(String module, String handler, String event) {
@@ -25,15 +26,26 @@ public final class PreloadLists {
     static final List<Function> READ_FUNCTIONS = List.of(
             new Function("list-episodes", "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json"),
             new Function("get-episode", "dev.castline.functions.get.GetEpisodeHandler", "get-episode.json"),
-            new Function("feed", "dev.castline.functions.feed.FeedHandler", "feed.json"));
+            new Function("feed", "dev.castline.functions.feed.FeedHandler", "feed.json"),
+            // The listener site, on its home page (the show item, one Query, the templates).
+            new Function("site", "dev.castline.functions.site.SiteHandler", "site-home.json"));
 
     private PreloadLists() {
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
+        List<String> only = List.of(args);
+        for (String module : only) {
+            if (READ_FUNCTIONS.stream().noneMatch(f -> f.module().equals(module))) {
+                throw new IllegalArgumentException(module + " is not one of " + READ_FUNCTIONS.stream().map(Function::module).toList());
+            }
+        }
         try (BenchStack stack = BenchStack.start(root)) {
             for (Function f : READ_FUNCTIONS) {
+                if (!only.isEmpty() && !only.contains(f.module())) {
+                    continue;
+                }
                 Path artifact = FunctionJvm.artifact(root, f.module());
                 Path log = Files.createTempFile("class-load-", ".log");
                 try {
