@@ -25,7 +25,7 @@ class FirstRequestClassListsTest {
     void everyReadFunctionHasAListAndEveryClassOnItExists() throws IOException {
         ClassLoader loader = getClass().getClassLoader();
         List<URL> lists = Collections.list(loader.getResources(CLASS_LIST));
-        assertThat(lists).as("one list per read function: list-episodes, get-episode, feed").hasSize(3);
+        assertThat(lists).as("one list per read function: list-episodes, get-episode, feed, site").hasSize(4);
         for (URL list : lists) {
             List<String> names = names(list);
             assertThat(names).as(list + " names our handler, the SDK client and the JSON parser")
