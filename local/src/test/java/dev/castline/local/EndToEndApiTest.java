@@ -115,20 +115,26 @@ class EndToEndApiTest {
     }
 
     @Test
-    void aPathWithNoRouteIsNotFoundAsApiGatewaySaysIt() {
-        LambdaResponse response = Http.get(uri("/nowhere"));
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    void aPathWithNoRouteIsTheSitesStyled404AndUnderTheApiTheApisJson404() {
+        LambdaResponse page = Http.get(uri("/nowhere"));
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.headers().get("content-type")).isEqualTo("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<h1>Page not found</h1>");
+        assertClientError(Http.get(uri("/api/v1/nowhere")), 404, "not_found", null);
     }
 
     @Test
     void theJsonApiLivesUnderApiV1AndItsOldPathsAreGone() {
         String slug = stack.sampleSlugs().getFirst();
-        for (String old : new String[] {"/episodes", "/episodes?limit=5", "/episodes/" + slug, "/admin/episodes", "/admin/show"}) {
+        for (String old : new String[] {"/episodes", "/episodes?limit=5", "/admin/episodes", "/admin/show"}) {
             LambdaResponse response = Http.get(uri(old), "Authorization", "Bearer " + stack.adminToken());
             assertThat(response.status()).as(old).isEqualTo(404);
-            assertThat(response.body()).as(old).isEqualTo("{\"message\":\"Not Found\"}");
+            assertThat(response.headers().get("content-type")).as(old).startsWith("text/html");
         }
+        // The old JSON address of an episode is now its web page.
+        LambdaResponse page = Http.get(uri("/episodes/" + slug));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers().get("content-type")).isEqualTo("text/html; charset=utf-8");
         assertThat(Http.get(uri(Paths.apiEpisode(slug))).status()).isEqualTo(200);
         assertThat(Http.get(uri(Paths.chapters(slug))).status()).isEqualTo(200);
         assertThat(Http.get(uri(Paths.FEED)).status()).isEqualTo(200);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The site's two static files, served by this function under names that carry a hash of their
+ * The site's static files (style, script, icon), served by this function under names that carry a hash of their
  * content ({@code /assets/site.3f9a1c2b7d.css}), so they can be cached for a year as immutable and
  * a new deploy is a new URL. Served here rather than from the bucket: two small files need no
  * second origin, and the names come from the same bytes the pages link to, in one place.
@@ -27,12 +27,14 @@ public final class Assets {
 
     private final Asset css;
     private final Asset js;
+    private final Asset icon;
     private final Map<String, Asset> byName;
 
     public Assets() {
         this.css = load("site", "css", "text/css; charset=utf-8");
         this.js = load("player", "js", "text/javascript; charset=utf-8");
-        this.byName = Map.of(css.name(), css, js.name(), js);
+        this.icon = load("icon", "svg", "image/svg+xml");
+        this.byName = Map.of(css.name(), css, js.name(), js, icon.name(), icon);
     }
 
     public Asset css() {
@@ -41,6 +43,11 @@ public final class Assets {
 
     public Asset js() {
         return js;
+    }
+
+    /** The site's icon, so browsers do not ask for a missing /favicon.ico. */
+    public Asset icon() {
+        return icon;
     }
 
     /** The asset with this hashed name; an old or made-up name is not one. */

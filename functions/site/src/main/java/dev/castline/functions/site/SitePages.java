@@ -195,9 +195,8 @@ public final class SitePages {
 
     /** A page for a request the site refuses (status 4xx) or could not serve (5xx), without reading anything. */
     public Rendered problem(int status, String heading, String message) {
-        Show placeholder = null;
         View.Layout layout = new View.Layout("en", heading, message, "/", "/", "Home", Paths.FEED, assets.css().href(), assets.js().href(),
-                null, List.of(), null, null, true, null);
+                assets.icon().href(), null, List.of(), null, null, true, null);
         return new Rendered(status, new View.Problem(layout, heading, message), "problem.jte");
     }
 
@@ -232,7 +231,8 @@ public final class SitePages {
     private View.Layout layout(Show show, String title, String description, String path, List<View.Meta> meta,
                                String jsonLd, String oembed, boolean noindex) {
         return new View.Layout(language(show), title, description, absolute(show, path), "/", show.title(), show.feedUrl(),
-                assets.css().href(), assets.js().href(), servedImage(show.artworkUrl()), meta, jsonLd, oembed, noindex, show.copyright());
+                assets.css().href(), assets.js().href(), assets.icon().href(), servedImage(show.artworkUrl()), meta, jsonLd, oembed, noindex,
+                show.copyright());
     }
 
     private View.Player player(Show show, Episode e, Optional<Long> start) {

@@ -13,7 +13,7 @@ public final class View {
 
     /** What every page's head and frame hold. */
     public record Layout(String lang, String title, String description, String canonical, String siteHref,
-                         String showTitle, String feedUrl, String cssHref, String jsHref, String artworkSrc,
+                         String showTitle, String feedUrl, String cssHref, String jsHref, String iconHref, String artworkSrc,
                          List<Meta> meta, String jsonLd, String oembedHref, boolean noindex, String copyright) {
     }
 

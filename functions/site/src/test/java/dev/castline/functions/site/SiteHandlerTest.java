@@ -289,9 +289,11 @@ class SiteHandlerTest {
         Document page = Jsoup.parse(invoke(handler, ApiFixture.event(HOME)).body());
         String css = page.select("link[rel=stylesheet]").attr("href");
         String js = page.select("script[src]").attr("src");
+        String icon = page.select("link[rel=icon]").attr("href");
+        assertThat(icon).matches("/assets/icon\\.[0-9a-f]{10}\\.svg");
         assertThat(css).matches("/assets/site\\.[0-9a-f]{10}\\.css");
         assertThat(js).matches("/assets/player\\.[0-9a-f]{10}\\.js");
-        for (String href : List.of(css, js)) {
+        for (String href : List.of(css, js, icon)) {
             LambdaResponse asset = invoke(handler, asset(href.substring("/assets/".length())));
             assertThat(asset.status()).isEqualTo(200);
             assertThat(asset.headers().get("cache-control")).isEqualTo("public, max-age=31536000, immutable");
