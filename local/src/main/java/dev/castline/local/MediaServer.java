@@ -103,8 +103,32 @@ final class MediaServer {
             get.range("bytes=" + first + "-" + last);
         }
         exchange.sendResponseHeaders(status, length);
-        try (InputStream in = s3.getObject(get.build()); OutputStream out = exchange.getResponseBody()) {
-            in.transferTo(out);
+        try (InputStream in = s3.getObject(get.build())) {
+            copy(in, exchange.getResponseBody());
+        }
+    }
+
+    /**
+     * Sends the object. A listener that hangs up ends it quietly: players abandon downloads all the
+     * time (a browser's {@code <audio>} seeking drops its open request for a new range), which is
+     * not a failure. A failure to read the object is thrown.
+     */
+    private static void copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException hungUp) {
+                    return;
+                }
+            }
+        } finally {
+            try {
+                out.close();
+            } catch (IOException hungUp) {
+                // The listener left before the last bytes: the exchange is closed all the same.
+            }
         }
     }
 

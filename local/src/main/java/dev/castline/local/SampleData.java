@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.castline.api.Paths;
 import dev.castline.domain.AudioFormat;
 import dev.castline.domain.Chapter;
+import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Guest;
 import dev.castline.domain.Link;
@@ -14,11 +15,16 @@ import dev.castline.host.EpisodeEdit;
 import dev.castline.host.EpisodeService;
 import dev.castline.host.NewEpisode;
 import dev.castline.host.ShowSettings;
+import dev.castline.media.AudioInfo;
+import dev.castline.media.AudioProbe;
+import dev.castline.media.RangeSource;
+import dev.castline.media.UnsupportedAudioException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +35,11 @@ import java.util.OptionalLong;
  * in the seeds) through the host's services, exactly as the admin API or an import would write
  * it, so a newcomer's first request returns real episodes. The file uses the API's field names.
  *
- * <p>The audio of sample episodes is metadata only (size, duration): no audio objects are
- * uploaded, so their {@code /media} URLs answer 404 until real audio is uploaded.
+ * <p>Each sample episode gets real audio: a silent MP3 as long as the file's
+ * {@code durationSeconds} ({@link SampleAudio}), made in memory, measured by the same
+ * {@link AudioProbe} the upload processor runs, and put in the bucket at the episode's media key.
+ * Its size and duration are the probe's, so the API, the feed and the {@code /media} URL agree
+ * byte for byte, and a player can seek to any chapter.
  */
 final class SampleData {
     static final String RESOURCE = "/sample-data.json";
@@ -40,11 +49,12 @@ final class SampleData {
     }
 
     /**
+     * @param bucket  where each episode's audio is put, at the media key the episode was given
      * @param baseUrl the stack's address: the sample show's site and feed are served there (its
      *                podcast:guid derives from the feed URL)
      * @return the slugs of the episodes stored, in the file's order (newest first)
      */
-    static List<String> load(EpisodeService episodes, ShowSettings settings, String baseUrl) {
+    static List<String> load(EpisodeService episodes, ShowSettings settings, AudioBucket bucket, String baseUrl) {
         JsonNode root;
         try (InputStream in = SampleData.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -57,9 +67,47 @@ final class SampleData {
         settings.save(show(root.path("show"), baseUrl), OptionalLong.of(0));
         List<String> slugs = new ArrayList<>();
         for (JsonNode e : root.path("episodes")) {
-            slugs.add(episodes.create(episode(e)).slug());
+            byte[] mp3 = SampleAudio.silence(e.path("durationSeconds").asLong() * 1000);
+            AudioInfo info = measure(mp3);
+            // The episode first: the upload processor, told of every object under audio/, keeps an
+            // object that is an episode's audio and deletes any other.
+            Episode created = episodes.create(episode(e, new NewEpisode.KnownAudio(AudioFormat.MP3, info.bytes(), info.durationMillis())));
+            bucket.put(created.audio().key(), info.contentType(), mp3);
+            slugs.add(created.slug());
         }
         return slugs;
+    }
+
+    /** Puts an object in the audio bucket. */
+    @FunctionalInterface
+    interface AudioBucket {
+        void put(String key, String contentType, byte[] content);
+    }
+
+    /** What the upload processor would record for this file: its size, and its duration as the probe reads it. */
+    static AudioInfo measure(byte[] file) {
+        AudioInfo info;
+        try {
+            info = AudioProbe.probe(new RangeSource() {
+                @Override
+                public long size() {
+                    return file.length;
+                }
+
+                @Override
+                public byte[] read(long offset, int length) {
+                    return Arrays.copyOfRange(file, (int) offset, (int) Math.min(file.length, offset + length));
+                }
+            });
+        } catch (UnsupportedAudioException e) {
+            throw new IllegalStateException("the generated sample audio does not probe: " + e.reason(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!info.contentType().equals(AudioFormat.MP3.contentType()) || info.bytes() != file.length) {
+            throw new IllegalStateException("the generated sample audio probes as " + info);
+        }
+        return info;
     }
 
     private static Map<ShowField, Object> show(JsonNode s, String baseUrl) {
@@ -79,7 +127,7 @@ final class SampleData {
         return values;
     }
 
-    private static NewEpisode episode(JsonNode e) {
+    private static NewEpisode episode(JsonNode e, NewEpisode.KnownAudio audio) {
         List<Chapter> chapters = new ArrayList<>();
         e.path("chapters").forEach(c -> chapters.add(new Chapter(c.path("startTime").asLong() * 1000, c.path("title").asText(), text(c, "url"))));
         List<Guest> guests = new ArrayList<>();
@@ -97,8 +145,7 @@ final class SampleData {
                 .chapters(chapters).guests(guests).tags(tags).links(links)
                 .episodeType(EpisodeType.fromWire(e.path("episodeType").asText("full"), "episodeType"))
                 .explicit(e.path("explicit").asBoolean(false));
-        return new NewEpisode(content, null, Instant.parse(e.path("publishedAt").asText()),
-                new NewEpisode.KnownAudio(AudioFormat.MP3, e.path("audioBytes").asLong(), e.path("durationSeconds").asLong() * 1000));
+        return new NewEpisode(content, null, Instant.parse(e.path("publishedAt").asText()), audio);
     }
 
     private static String text(JsonNode node, String field) {
