@@ -119,6 +119,11 @@ final class SampleData {
                     case TEXT -> v.asText();
                     case BOOLEAN -> v.asBoolean();
                     case INTEGER -> v.asInt();
+                    case LINKS -> {
+                        Map<String, String> links = new java.util.LinkedHashMap<>();
+                        v.properties().forEach(link -> links.put(link.getKey(), link.getValue().asText()));
+                        yield links;
+                    }
                 });
             }
         }
