@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What each page of the site shows, read from the store and decided here: which episodes, which
@@ -73,8 +74,9 @@ public final class SitePages {
     /** {@code /}: the show, then its newest episodes. */
     public Outcome home(Optional<String> cursor) {
         Optional<String> resumeAfter = cursor.map(c -> cursors.open("all", c));
-        Show show = show();
+        CompletableFuture<Show> showRead = alongside(this::show);
         Page<EpisodeSummary> page = episodes.listPublic(Optional.empty(), PAGE_SIZE, resumeAfter, clock.instant());
+        Show show = join(showRead);
         String older = page.resumeAfter().map(sk -> "/?cursor=" + cursors.seal("all", sk)).orElse(null);
         String artwork = servedImage(show.artworkUrl());
         String description = orEmpty(show.description());
@@ -101,8 +103,9 @@ public final class SitePages {
         }
         String listing = "tag:" + tag;
         Optional<String> resumeAfter = cursor.map(c -> cursors.open(listing, c));
-        Show show = show();
+        CompletableFuture<Show> showRead = alongside(this::show);
         Page<EpisodeSummary> page = episodes.listPublic(Optional.of(tag), PAGE_SIZE, resumeAfter, clock.instant());
+        Show show = join(showRead);
         if (page.items().isEmpty()) {
             return notFound(show, "No such tag", "No published episode is tagged “" + tag + "”.");
         }
@@ -125,8 +128,9 @@ public final class SitePages {
         if (!e.slug().equals(slug)) {
             return new Moved(Paths.episodePage(e.slug()) + start.map(t -> "?t=" + Times.clock(t)).orElse(""));
         }
+        CompletableFuture<Show> showRead = alongside(this::show);
         EpisodeStore.Neighbours neighbours = episodes.neighbours(e, clock.instant());
-        Show show = show();
+        Show show = join(showRead);
         String canonical = absolute(show, Paths.episodePage(slug));
         String audioUrl = e.audio() == null ? null : MediaKey.url(mediaBaseUrl, e.audio().key());
         String artwork = servedImage(show.artworkUrl());
@@ -212,6 +216,29 @@ public final class SitePages {
         } while (resumeAfter.isPresent());
         return all;
     }
+
+    /**
+     * Runs a read beside the one the caller makes next: the show item and a page's episodes do not
+     * depend on each other, so a page waits for the slower of the two round trips, not their sum.
+     * Virtual threads: nothing to size or shut down, and nothing held between requests.
+     */
+    private static <T> CompletableFuture<T> alongside(java.util.function.Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, READS);
+    }
+
+    /** The read's result, or the exception it threw, as if it had run on this thread. */
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static final java.util.concurrent.Executor READS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     /** The show's settings; a show not set up yet has no pages. */
     public Show show() {
