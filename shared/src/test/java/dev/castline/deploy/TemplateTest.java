@@ -68,7 +68,7 @@ class TemplateTest {
 
     /**
      * A JVM option the runtime's JVM does not know would stop every function from starting. Lambda
-     * runs java21; each JDK on this machine (the build's and its siblings) starts with the options
+     * runs java25; each JDK on this machine (the build's and its siblings) starts with the options
      * passed the way Lambda passes them, through the environment.
      */
     @Test
