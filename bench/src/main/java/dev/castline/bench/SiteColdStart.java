@@ -22,6 +22,9 @@ import java.util.Map;
  *       timed in the JVM, and what the first request has left without it.</li>
  * </ul>
  *
+ * <p>With {@code -Dcastline.bench.site.also=<label>=<function.jar>[,...]} other builds of the site
+ * (a change tried in a copy of the repository) start in the same rounds, as deployed.
+ *
  * <p>Usage, from the repository root after {@code mvn -Pbench -DskipTests package}:
  * {@code java -cp bench/target/benchmarks.jar dev.castline.bench.SiteColdStart [rounds]}.
  * Writes bench/results/site-cold-start.txt.
@@ -50,6 +53,19 @@ public final class SiteColdStart {
         candidates.add(new Candidate("list-episodes", "list-episodes", FunctionJvm.classpath(root, "list-episodes"),
                 "dev.castline.functions.list.ListEpisodesHandler", "list-episodes.json", List.of(), ""));
         candidates.add(new Candidate("site", "site", FunctionJvm.classpath(root, "site"), SITE, "site-home.json", List.of(), ""));
+        // Other builds of the site to try beside it (a change tried out in a copy, not committed):
+        // -Dcastline.bench.site.also=<label>=<its function.jar>[,...]
+        for (String also : System.getProperty("castline.bench.site.also", "").split(",")) {
+            if (!also.isBlank()) {
+                int eq = also.indexOf('=');
+                Path jar = Path.of(also.substring(eq + 1).strip());
+                if (eq < 1 || !Files.isRegularFile(jar)) {
+                    throw new IllegalArgumentException("castline.bench.site.also: label=function.jar, not " + also);
+                }
+                candidates.add(new Candidate("site, " + also.substring(0, eq).strip(), "site", jar + ":" + FunctionJvm.launcher(root),
+                        SITE, "site-home.json", List.of(), ""));
+            }
+        }
         candidates.add(new Candidate("site probe, nothing ahead", "site", probeClasspath, PROBE, "site-home.json", List.of(), ""));
         for (String step : STEPS) {
             candidates.add(new Candidate("site probe, " + step + " ahead", "site", probeClasspath, PROBE, "site-home.json",
@@ -105,6 +121,19 @@ public final class SiteColdStart {
         out.append(String.format("site / list-episodes: %.2f (%+d ms); init %+d ms, first request %+d ms%n", site / (double) list, site - list,
                 median(samples.get("site").stream().map(Sample::initMs).toList()) - median(samples.get("list-episodes").stream().map(Sample::initMs).toList()),
                 median(samples.get("site").stream().map(Sample::invokeMs).toList()) - median(samples.get("list-episodes").stream().map(Sample::invokeMs).toList())));
+        for (Candidate c : candidates) {
+            if (c.name().startsWith("site, ")) {
+                List<Sample> a = samples.get(c.name());
+                List<Sample> b = samples.get("site");
+                List<Long> differences = new ArrayList<>();
+                for (int i = 0; i < a.size(); i++) {
+                    differences.add(a.get(i).firstMs() - b.get(i).firstMs());
+                }
+                long first = median(a.stream().map(Sample::firstMs).toList());
+                out.append(String.format("%s: %d ms, / list-episodes %.2f; minus the site per round (ms, sorted; median %+d): %s%n", c.name(), first,
+                        first / (double) list, median(differences), differences.stream().sorted().toList()));
+            }
+        }
         long probeRequest = median(samples.get("site probe, nothing ahead").stream().map(Sample::invokeMs).toList());
         for (Candidate c : candidates) {
             if (c.pretouch().isEmpty()) {
