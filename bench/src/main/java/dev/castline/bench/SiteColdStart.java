@@ -23,7 +23,9 @@ import java.util.Map;
  * </ul>
  *
  * <p>With {@code -Dcastline.bench.site.also=<label>=<function.jar>[,...]} other builds of the site
- * (a change tried in a copy of the repository) start in the same rounds, as deployed.
+ * (a change tried in a copy of the repository) start in the same rounds, as deployed; with
+ * {@code -Dcastline.bench.probes=false} the probes stay out, so that a round is only list-episodes,
+ * the site and those builds.
  *
  * <p>Usage, from the repository root after {@code mvn -Pbench -DskipTests package}:
  * {@code java -cp bench/target/benchmarks.jar dev.castline.bench.SiteColdStart [rounds]}.
@@ -66,13 +68,16 @@ public final class SiteColdStart {
                         SITE, "site-home.json", List.of(), ""));
             }
         }
-        candidates.add(new Candidate("site probe, nothing ahead", "site", probeClasspath, PROBE, "site-home.json", List.of(), ""));
-        for (String step : STEPS) {
-            candidates.add(new Candidate("site probe, " + step + " ahead", "site", probeClasspath, PROBE, "site-home.json",
-                    List.of("-Dcastline.probe.pretouch=" + step), step));
+        // -Dcastline.bench.probes=false: only list-episodes, the site and the other builds (fewer starts per round, less drift).
+        if (Boolean.parseBoolean(System.getProperty("castline.bench.probes", "true"))) {
+            candidates.add(new Candidate("site probe, nothing ahead", "site", probeClasspath, PROBE, "site-home.json", List.of(), ""));
+            for (String step : STEPS) {
+                candidates.add(new Candidate("site probe, " + step + " ahead", "site", probeClasspath, PROBE, "site-home.json",
+                        List.of("-Dcastline.probe.pretouch=" + step), step));
+            }
+            candidates.add(new Candidate("site probe, all four ahead", "site", probeClasspath, PROBE, "site-home.json",
+                    List.of("-Dcastline.probe.pretouch=" + String.join(",", STEPS)), String.join(",", STEPS)));
         }
-        candidates.add(new Candidate("site probe, all four ahead", "site", probeClasspath, PROBE, "site-home.json",
-                List.of("-Dcastline.probe.pretouch=" + String.join(",", STEPS)), String.join(",", STEPS)));
 
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         candidates.forEach(c -> samples.put(c.name(), new ArrayList<>()));
@@ -134,7 +139,8 @@ public final class SiteColdStart {
                         first / (double) list, median(differences), differences.stream().sorted().toList()));
             }
         }
-        long probeRequest = median(samples.get("site probe, nothing ahead").stream().map(Sample::invokeMs).toList());
+        long probeRequest = samples.containsKey("site probe, nothing ahead")
+                ? median(samples.get("site probe, nothing ahead").stream().map(Sample::invokeMs).toList()) : 0;
         for (Candidate c : candidates) {
             if (c.pretouch().isEmpty()) {
                 continue;
