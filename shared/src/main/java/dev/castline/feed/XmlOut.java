@@ -15,39 +15,41 @@ import java.nio.charset.StandardCharsets;
  * <p>Every text and attribute value drops what XML 1.0 cannot carry (most control characters,
  * U+FFFE, U+FFFF, lone surrogates) and escapes the rest, so the output is well-formed whatever
  * the data. Element and attribute names are the caller's constants and are written as given.
+ * The feed writes with it, and so does every other XML Castline sends (the site's sitemap, CDN
+ * invalidation requests).
  */
-final class XmlOut {
+public final class XmlOut {
     private final OutputStream out;
     private byte[] buffer;
     private int position;
 
-    XmlOut(OutputStream out) {
+    public XmlOut(OutputStream out) {
         this.out = out;
         this.buffer = new byte[64 * 1024];
     }
 
     /** Writes into one growing array instead of a stream; {@link #toBytes} returns the document. */
-    XmlOut(int expectedBytes) {
+    public XmlOut(int expectedBytes) {
         this.out = null;
         this.buffer = new byte[Math.max(1024, expectedBytes)];
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return java.util.Arrays.copyOf(buffer, position);
     }
 
-    XmlOut declaration() {
+    public XmlOut declaration() {
         ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         return this;
     }
 
     /** {@code <name} — follow with {@link #attribute} calls, then {@link #endStart} or {@link #endEmpty}. */
-    XmlOut start(String name) {
+    public XmlOut start(String name) {
         markup('<', name, (char) 0);
         return this;
     }
 
-    XmlOut attribute(String name, String value) {
+    public XmlOut attribute(String name, String value) {
         markup(' ', name, '=');
         ascii('"');
         escaped(value, true);
@@ -55,21 +57,21 @@ final class XmlOut {
         return this;
     }
 
-    XmlOut endStart() {
+    public XmlOut endStart() {
         ascii('>');
         return this;
     }
 
-    XmlOut endEmpty() {
+    public XmlOut endEmpty() {
         ascii("/>");
         return this;
     }
 
-    XmlOut open(String name) {
+    public XmlOut open(String name) {
         return start(name).endStart();
     }
 
-    XmlOut close(String name) {
+    public XmlOut close(String name) {
         ensure(name.length() + 3);
         byte[] b = buffer;
         int p = position;
@@ -98,13 +100,13 @@ final class XmlOut {
         position = p;
     }
 
-    XmlOut text(String value) {
+    public XmlOut text(String value) {
         escaped(value, false);
         return this;
     }
 
     /** {@code <name>value</name>}, or nothing when value is null. */
-    XmlOut element(String name, String value) {
+    public XmlOut element(String name, String value) {
         if (value != null) {
             open(name).text(value).close(name);
         }
@@ -112,7 +114,7 @@ final class XmlOut {
     }
 
     /** CDATA cannot hold "]]>": the sequence is split across two sections. */
-    XmlOut cdata(String value) {
+    public XmlOut cdata(String value) {
         ascii("<![CDATA[");
         int from = 0;
         int end;
@@ -126,7 +128,7 @@ final class XmlOut {
         return this;
     }
 
-    void flush() {
+    public void flush() {
         if (out == null) {
             return;
         }

@@ -73,8 +73,7 @@ public final class SiteHandler extends ApiHandler {
             case "GET /tags/{tag}" -> render.page(request, pages.tag(request.path("tag").orElse(""), request.query("cursor")), false);
             case "GET /embed/{slug}" -> render.page(request, pages.embed(request.path("slug").orElse("")), true);
             case "GET /oembed" -> oembed(request);
-            case "GET /sitemap.xml" -> ApiResponse.text(200, Sitemap.xml(pages.show(), pages.allPublic()).getBytes(StandardCharsets.UTF_8),
-                    "application/xml; charset=utf-8");
+            case "GET /sitemap.xml" -> ApiResponse.text(200, Sitemap.xml(pages.show(), pages.allPublic()), "application/xml; charset=utf-8");
             case "GET /robots.txt" -> ApiResponse.text(200, Sitemap.robots(pages.show()).getBytes(StandardCharsets.UTF_8),
                     "text/plain; charset=utf-8");
             case "GET /assets/{name}" -> assets.named(request.path("name").orElse(""))

@@ -3,6 +3,7 @@ package dev.castline.functions.site;
 import dev.castline.api.Paths;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Show;
+import dev.castline.feed.XmlOut;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,14 +15,14 @@ final class Sitemap {
     private Sitemap() {
     }
 
-    static String xml(Show show, List<EpisodeSummary> episodes) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    static byte[] xml(Show show, List<EpisodeSummary> episodes) {
+        XmlOut xml = new XmlOut(512 + episodes.size() * 160);
+        xml.declaration().start("urlset").attribute("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9").endStart();
         url(xml, SitePages.absolute(show, "/"), episodes.isEmpty() ? null : DAY.format(episodes.getFirst().publishAt()));
         for (EpisodeSummary e : episodes) {
             url(xml, SitePages.absolute(show, Paths.episodePage(e.slug())), DAY.format(e.publishAt()));
         }
-        return xml.append("</urlset>\n").toString();
+        return xml.close("urlset").toBytes();
     }
 
     static String robots(Show show) {
@@ -29,15 +30,7 @@ final class Sitemap {
                 + SitePages.absolute(show, "/sitemap.xml") + "\n";
     }
 
-    private static void url(StringBuilder xml, String loc, String lastmod) {
-        xml.append("  <url><loc>").append(escape(loc)).append("</loc>");
-        if (lastmod != null) {
-            xml.append("<lastmod>").append(lastmod).append("</lastmod>");
-        }
-        xml.append("</url>\n");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
+    private static void url(XmlOut xml, String loc, String lastmod) {
+        xml.open("url").element("loc", loc).element("lastmod", lastmod).close("url");
     }
 }

@@ -1,5 +1,6 @@
 package dev.castline.functions.withdraw;
 
+import dev.castline.feed.XmlOut;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -48,7 +49,7 @@ final class CdnInvalidations {
      * @throws IOException when CloudFront cannot be reached or refuses: the caller lets Lambda retry
      */
     void invalidate(String distributionId, List<String> paths, String callerReference) throws IOException {
-        byte[] body = batch(paths, callerReference).getBytes(StandardCharsets.UTF_8);
+        byte[] body = batch(paths, callerReference);
         SdkHttpRequest request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint.resolve("/" + API_VERSION + "/distribution/" + distributionId + "/invalidation"))
@@ -70,20 +71,15 @@ final class CdnInvalidations {
         }
     }
 
-    /** The InvalidationBatch document. Paths are media keys: letters, digits, '-', '/' and '.'. */
-    static String batch(List<String> paths, String callerReference) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-                .append("<InvalidationBatch xmlns=\"http://cloudfront.amazonaws.com/doc/" + API_VERSION + "/\">")
-                .append("<Paths><Quantity>").append(paths.size()).append("</Quantity><Items>");
+    /** The InvalidationBatch document. */
+    static byte[] batch(List<String> paths, String callerReference) {
+        XmlOut xml = new XmlOut(256 + paths.size() * 96);
+        xml.declaration().start("InvalidationBatch").attribute("xmlns", "http://cloudfront.amazonaws.com/doc/" + API_VERSION + "/").endStart()
+                .open("Paths").element("Quantity", String.valueOf(paths.size())).open("Items");
         for (String path : paths) {
-            xml.append("<Path>").append(escape(path)).append("</Path>");
+            xml.element("Path", path);
         }
-        return xml.append("</Items></Paths><CallerReference>").append(escape(callerReference))
-                .append("</CallerReference></InvalidationBatch>").toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return xml.close("Items").close("Paths").element("CallerReference", callerReference).close("InvalidationBatch").toBytes();
     }
 
     private static String head(InputStream in) {
