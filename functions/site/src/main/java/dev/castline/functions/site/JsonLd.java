@@ -6,8 +6,6 @@ import dev.castline.domain.Show;
 import dev.castline.http.Json;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * schema.org descriptions search engines read from a page: {@code PodcastSeries} on the home page,
@@ -16,8 +14,6 @@ import java.time.format.DateTimeFormatter;
  * leaves the data unchanged for any JSON reader.
  */
 final class JsonLd {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-
     private JsonLd() {
     }
 
@@ -47,7 +43,7 @@ final class JsonLd {
             json.writeStringField("@type", "PodcastEpisode");
             json.writeStringField("url", canonical);
             json.writeStringField("name", e.title());
-            json.writeStringField("datePublished", DAY.format(e.publishAt()));
+            json.writeStringField("datePublished", Times.isoDay(e.publishAt()));
             Json.optionalString(json, "description", e.summary());
             Json.optionalString(json, "image", artwork);
             if (e.audio() != null) {

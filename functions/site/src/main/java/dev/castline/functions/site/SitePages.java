@@ -22,8 +22,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +40,6 @@ import java.util.concurrent.CompletableFuture;
 public final class SitePages {
     /** Episodes per page of the home and tag pages. */
     static final int PAGE_SIZE = 10;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /** A page's outcome: the view to render, or where the page now lives. */
     public sealed interface Outcome {
@@ -167,7 +163,7 @@ public final class SitePages {
                 (link.kind() == LinkKind.LIBRARY ? libraries : references).add(new View.LinkView(href, link.title() != null ? link.title() : link.url()));
             }
         }
-        return new Rendered(200, new View.EpisodePage(layout, e.title(), ISO_DAY.format(e.publishAt()), DAY.format(e.publishAt()),
+        return new Rendered(200, new View.EpisodePage(layout, e.title(), Times.isoDay(e.publishAt()), Times.day(e.publishAt()),
                 duration(e.audio()), guests(e.guests()), e.summary(), player(show, e, start), topics(e), e.showNotesHtml(),
                 references, libraries, tagLinks(e.tags()), funding(show),
                 neighbours.older().map(o -> new View.LinkView(Paths.episodePage(o.slug()), o.title())).orElse(null),
@@ -283,7 +279,7 @@ public final class SitePages {
     private List<View.Card> cards(List<EpisodeSummary> items) {
         List<View.Card> cards = new ArrayList<>(items.size());
         for (EpisodeSummary s : items) {
-            cards.add(new View.Card(Paths.episodePage(s.slug()), s.title(), ISO_DAY.format(s.publishAt()), DAY.format(s.publishAt()),
+            cards.add(new View.Card(Paths.episodePage(s.slug()), s.title(), Times.isoDay(s.publishAt()), Times.day(s.publishAt()),
                     duration(s.audio()), s.summary(), s.guests().stream().map(Guest::name).toList(), tagLinks(s.tags())));
         }
         return cards;

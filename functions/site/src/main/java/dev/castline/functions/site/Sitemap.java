@@ -4,23 +4,19 @@ import dev.castline.api.Paths;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Show;
 import dev.castline.feed.XmlOut;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** {@code /sitemap.xml} (sitemaps.org) and {@code /robots.txt}: the home page and every public episode's page. */
 final class Sitemap {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-
     private Sitemap() {
     }
 
     static byte[] xml(Show show, List<EpisodeSummary> episodes) {
         XmlOut xml = new XmlOut(512 + episodes.size() * 160);
         xml.declaration().start("urlset").attribute("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9").endStart();
-        url(xml, SitePages.absolute(show, "/"), episodes.isEmpty() ? null : DAY.format(episodes.getFirst().publishAt()));
+        url(xml, SitePages.absolute(show, "/"), episodes.isEmpty() ? null : Times.isoDay(episodes.getFirst().publishAt()));
         for (EpisodeSummary e : episodes) {
-            url(xml, SitePages.absolute(show, Paths.episodePage(e.slug())), DAY.format(e.publishAt()));
+            url(xml, SitePages.absolute(show, Paths.episodePage(e.slug())), Times.isoDay(e.publishAt()));
         }
         return xml.close("urlset").toBytes();
     }
