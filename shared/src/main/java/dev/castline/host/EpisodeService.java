@@ -126,13 +126,14 @@ public final class EpisodeService {
         Instant now = now();
         Instant when = at.map(t -> t.truncatedTo(ChronoUnit.SECONDS)).orElse(now);
         Status status = when.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED;
+        Episode.Builder next = current.toBuilder().status(status).publishAt(when);
         if (current.status() != Status.DRAFT) {
-            return store.update(current, current.toBuilder().status(status).publishAt(when));
+            return store.update(current, next);
         }
         // A draft's audio may be withheld: back at its URL before anything public links to it.
         media.restore(current.audio().key());
         try {
-            return store.update(current, current.toBuilder().status(status).publishAt(when));
+            return store.update(current, next);
         } catch (RuntimeException e) {
             media.withhold(current.audio().key());
             throw e;
