@@ -10,6 +10,7 @@ import dev.castline.functions.site.Assets;
 import dev.castline.functions.site.SiteHandler;
 import dev.castline.functions.site.SitePages;
 import dev.castline.http.CursorCodec;
+import dev.castline.store.EpisodePageReads;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
 import gg.jte.ContentType;
@@ -119,8 +120,10 @@ public final class WarmPath {
                                        StringBuilder report) throws IOException {
         DynamoDbClient dynamo = dev.castline.config.Clients.dynamoDb(config);
         Clock clock = Clock.systemUTC();
-        SitePages pages = new SitePages(new EpisodeStore(dynamo, config.tableName(), config.layout(), clock),
-                new ShowStore(dynamo, config.tableName(), config.layout(), clock), new CursorCodec(config.cursorSigningKey()),
+        EpisodeStore episodes = new EpisodeStore(dynamo, config.tableName(), config.layout(), clock);
+        SitePages pages = new SitePages(episodes,
+                new ShowStore(dynamo, config.tableName(), config.layout(), clock),
+                new EpisodePageReads(dynamo, config.tableName(), config.layout(), episodes), new CursorCodec(config.cursorSigningKey()),
                 config.mediaBaseUrl(), new Assets(), clock);
         TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "dev.castline.functions.site.templates");
         String episodeSlug = pathParameter(root, "site-episode-page.json", "slug");

@@ -132,31 +132,34 @@ public final class EpisodeStore {
 
     /** The public episodes either side of one in the public list: the one just older, the one just newer. */
     public record Neighbours(Optional<EpisodeSummary> older, Optional<EpisodeSummary> newer) {
+        public static final Neighbours NONE = new Neighbours(Optional.empty(), Optional.empty());
     }
 
     /**
-     * The public episodes just before and just after {@code episode} (public at {@code now}) in
-     * the public list: two one-item Queries on the listing index, which holds the summary fields.
+     * The public episode just before the one released at {@code publishAt} with this id, in the
+     * public list: a one-item Query on the listing index, which holds the summary fields.
      */
-    public Neighbours neighbours(Episode episode, Instant now) {
-        String at = TableLayout.sortKey(episode.publishAt(), episode.id());
+    public Optional<EpisodeSummary> olderThan(Instant publishAt, String id) {
         QueryRequest older = QueryRequest.builder().tableName(table).indexName(LIST_INDEX)
                 .scanIndexForward(false).limit(1)
                 .keyConditionExpression("#pk = :pk AND #sk < :at")
                 .expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK))
-                .expressionAttributeValues(Map.of(":pk", s(layout.releasedPartition()), ":at", s(at)))
+                .expressionAttributeValues(Map.of(":pk", s(layout.releasedPartition()), ":at", s(TableLayout.sortKey(publishAt, id))))
                 .build();
+        return page(DynamoCalls.call(() -> dynamo.query(older)), 1, LIST_SK).items().stream().findFirst();
+    }
+
+    /** The public episode (public at {@code now}) just after the one released at {@code publishAt} with this id: one Query. */
+    public Optional<EpisodeSummary> newerThan(Instant publishAt, String id, Instant now) {
         QueryRequest newer = QueryRequest.builder().tableName(table).indexName(LIST_INDEX)
                 .scanIndexForward(true).limit(1)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :at AND :upper")
                 .expressionAttributeNames(Map.of("#pk", LIST_PK, "#sk", LIST_SK))
                 .expressionAttributeValues(Map.of(":pk", s(layout.releasedPartition()),
                         // BETWEEN is inclusive: start just past this episode's own key (ids never hold a space).
-                        ":at", s(at + " "), ":upper", s(TableLayout.publicUpperBound(now))))
+                        ":at", s(TableLayout.sortKey(publishAt, id) + " "), ":upper", s(TableLayout.publicUpperBound(now))))
                 .build();
-        return new Neighbours(
-                page(DynamoCalls.call(() -> dynamo.query(older)), 1, LIST_SK).items().stream().findFirst(),
-                page(DynamoCalls.call(() -> dynamo.query(newer)), 1, LIST_SK).items().stream().findFirst());
+        return page(DynamoCalls.call(() -> dynamo.query(newer)), 1, LIST_SK).items().stream().findFirst();
     }
 
     /**

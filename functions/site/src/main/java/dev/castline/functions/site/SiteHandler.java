@@ -11,6 +11,7 @@ import dev.castline.http.Conditional;
 import dev.castline.http.CursorCodec;
 import dev.castline.lambda.ApiEvents;
 import dev.castline.lambda.ApiHandler;
+import dev.castline.store.EpisodePageReads;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
 import java.net.URI;
@@ -42,8 +43,10 @@ public final class SiteHandler extends ApiHandler {
     public SiteHandler(Config config, DynamoDbClient dynamo, Clock clock) {
         super(config.cacheMaxAge());
         this.assets = new Assets();
-        this.pages = new SitePages(new EpisodeStore(dynamo, config.tableName(), config.layout(), clock),
+        EpisodeStore episodes = new EpisodeStore(dynamo, config.tableName(), config.layout(), clock);
+        this.pages = new SitePages(episodes,
                 new ShowStore(dynamo, config.tableName(), config.layout(), clock),
+                new EpisodePageReads(dynamo, config.tableName(), config.layout(), episodes),
                 new CursorCodec(config.cursorSigningKey()), config.mediaBaseUrl(), assets, clock);
         this.render = new Pages(config.cacheMaxAge(), origin(config.mediaBaseUrl()));
     }

@@ -14,6 +14,7 @@ import dev.castline.domain.Show;
 import dev.castline.domain.Slugs;
 import dev.castline.domain.Tags;
 import dev.castline.http.CursorCodec;
+import dev.castline.store.EpisodePageReads;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.Page;
 import dev.castline.store.ShowStore;
@@ -34,8 +35,9 @@ import java.util.concurrent.CompletableFuture;
  * browser call another host), and every URL. The templates only lay it out.
  *
  * <p>Reads per page: home and tag pages one Query (the listing index or the tag's entries, which
- * hold the summary fields) and one GetItem (the show); an episode page three GetItems (slug,
- * episode, show) and two one-item Queries (its neighbours); no Scan anywhere.
+ * hold the summary fields) and one GetItem (the show), side by side; an episode page one
+ * BatchGetItem (slug and show), then its GetItem and its neighbours' two one-item Queries side by
+ * side ({@link EpisodePageReads}); the embed page the same without neighbours; no Scan anywhere.
  */
 public final class SitePages {
     /** Episodes per page of the home and tag pages. */
@@ -53,14 +55,16 @@ public final class SitePages {
 
     private final EpisodeStore episodes;
     private final ShowStore shows;
+    private final EpisodePageReads episodePages;
     private final CursorCodec cursors;
     private final String mediaBaseUrl;
     private final Assets assets;
     private final Clock clock;
 
-    public SitePages(EpisodeStore episodes, ShowStore shows, CursorCodec cursors, String mediaBaseUrl, Assets assets, Clock clock) {
+    public SitePages(EpisodeStore episodes, ShowStore shows, EpisodePageReads episodePages, CursorCodec cursors, String mediaBaseUrl, Assets assets, Clock clock) {
         this.episodes = episodes;
         this.shows = shows;
+        this.episodePages = episodePages;
         this.cursors = cursors;
         this.mediaBaseUrl = mediaBaseUrl;
         this.assets = assets;
@@ -116,17 +120,19 @@ public final class SitePages {
 
     /** {@code /episodes/{slug}}: one public episode, the player starting at {@code start} seconds when given. */
     public Outcome episode(String slug, Optional<Long> start) {
-        Optional<Episode> found = Slugs.isValid(slug) ? episodes.findPublicBySlug(slug, clock.instant()) : Optional.empty();
-        if (found.isEmpty()) {
+        if (!Slugs.isValid(slug)) {
             return notFound(show(), "Episode not found", "There is no episode at this address.");
         }
-        Episode e = found.get();
+        EpisodePageReads.Read read = episodePages.read(slug, clock.instant(), true);
+        Show show = read.show().show().orElseThrow(SitePages::noShow);
+        if (read.episode().isEmpty()) {
+            return notFound(show, "Episode not found", "There is no episode at this address.");
+        }
+        Episode e = read.episode().get();
         if (!e.slug().equals(slug)) {
             return new Moved(Paths.episodePage(e.slug()) + start.map(t -> "?t=" + Times.clock(t)).orElse(""));
         }
-        CompletableFuture<Show> showRead = alongside(this::show);
-        EpisodeStore.Neighbours neighbours = episodes.neighbours(e, clock.instant());
-        Show show = join(showRead);
+        EpisodeStore.Neighbours neighbours = read.neighbours();
         String canonical = absolute(show, Paths.episodePage(slug));
         String audioUrl = e.audio() == null ? null : MediaKey.url(mediaBaseUrl, e.audio().key());
         String artwork = servedImage(show.artworkUrl());
@@ -173,15 +179,18 @@ public final class SitePages {
 
     /** {@code /embed/{slug}}: the player alone, for an iframe on another site. */
     public Outcome embed(String slug) {
-        Optional<Episode> found = Slugs.isValid(slug) ? episodes.findPublicBySlug(slug, clock.instant()) : Optional.empty();
-        if (found.isEmpty()) {
+        if (!Slugs.isValid(slug)) {
             return notFound(show(), "Episode not found", "There is no episode at this address.");
         }
-        Episode e = found.get();
+        EpisodePageReads.Read read = episodePages.read(slug, clock.instant(), false);
+        Show show = read.show().show().orElseThrow(SitePages::noShow);
+        if (read.episode().isEmpty()) {
+            return notFound(show, "Episode not found", "There is no episode at this address.");
+        }
+        Episode e = read.episode().get();
         if (!e.slug().equals(slug)) {
             return new Moved(embedPath(e.slug()));
         }
-        Show show = show();
         View.Layout layout = layout(show, e.title() + " · " + show.title(), e.summary() != null ? e.summary() : orEmpty(show.description()),
                 Paths.episodePage(slug), List.of(), null, null, true);
         return new Rendered(200, new View.Embed(layout, e.title(), absolute(show, Paths.episodePage(slug)),
@@ -238,7 +247,11 @@ public final class SitePages {
 
     /** The show's settings; a show not set up yet has no pages. */
     public Show show() {
-        return shows.load().show().orElseThrow(() -> new dev.castline.domain.NotFoundException("This podcast has no show settings yet."));
+        return shows.load().show().orElseThrow(SitePages::noShow);
+    }
+
+    private static dev.castline.domain.NotFoundException noShow() {
+        return new dev.castline.domain.NotFoundException("This podcast has no show settings yet.");
     }
 
     /** A public episode by slug, for oEmbed. */

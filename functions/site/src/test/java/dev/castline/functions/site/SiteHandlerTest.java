@@ -53,6 +53,26 @@ class SiteHandlerTest {
             }
         }
         assertThat(seen).isEqualTo(expected.size());
+        assertThat(fixture.operations.operations()).as("what the pages read").isNotEmpty()
+                .allSatisfy(operation -> assertThat(siteFunctionActions()).as("the site function's IAM policy").contains("dynamodb:" + operation));
+    }
+
+    /** Every action the template's policy grants the site function. */
+    private static List<String> siteFunctionActions() {
+        var template = dev.castline.template.SamTemplate.load(ApiFixture.root().resolve("template.yaml"));
+        var site = dev.castline.template.SamTemplate.map(template.resources().get("SiteFunction"));
+        List<String> actions = new java.util.ArrayList<>();
+        for (Object policy : dev.castline.template.SamTemplate.list(dev.castline.template.SamTemplate.map(site.get("Properties")).get("Policies"))) {
+            for (Object statement : dev.castline.template.SamTemplate.list(dev.castline.template.SamTemplate.map(policy).get("Statement"))) {
+                Object action = dev.castline.template.SamTemplate.map(statement).get("Action");
+                if (action instanceof List<?> many) {
+                    many.forEach(a -> actions.add((String) a));
+                } else {
+                    actions.add((String) action);
+                }
+            }
+        }
+        return actions;
     }
 
     @Test
@@ -111,7 +131,9 @@ class SiteHandlerTest {
                     assertThat(s.attr("src")).startsWith("/assets/player.").endsWith(".js"));
             assertThat(page.select("[style]")).as("%s: no inline style, which the policy forbids", file).isEmpty();
         }
+        fixture.operations.reset();
         LambdaResponse embed = invoke(handler, ApiFixture.event(EMBED));
+        assertThat(fixture.operations.operations()).as("the embed page: no neighbours").containsExactlyInAnyOrder("BatchGetItem", "GetItem");
         assertThat(embed.headers().get("content-security-policy")).contains("frame-ancestors *");
         assertThat(embed.headers()).doesNotContainKey("x-frame-options");
         assertThat(Jsoup.parse(embed.body()).select("meta[name=robots]").attr("content")).isEqualTo("noindex");
@@ -128,10 +150,10 @@ class SiteHandlerTest {
     }
 
     @Test
-    void anEpisodePageHasEverythingAListenerNeedsForThreeKeyReadsAndTwoNeighbourQueries() {
+    void anEpisodePageHasEverythingAListenerNeedsForOneBatchOfSlugAndShowThenItsItemAndTwoNeighbourQueries() {
         LambdaResponse response = invoke(handler, ApiFixture.event(PAGE));
 
-        assertThat(fixture.operations.operations()).containsExactlyInAnyOrder("GetItem", "GetItem", "GetItem", "Query", "Query");
+        assertThat(fixture.operations.operations()).containsExactlyInAnyOrder("BatchGetItem", "GetItem", "Query", "Query");
         assertThat(response.status()).isEqualTo(200);
         Episode stored = fixture.store.findBySlug(PODIA, true).orElseThrow();
         Document page = Jsoup.parse(response.body());
@@ -191,6 +213,9 @@ class SiteHandlerTest {
         }
         assertThat(draft.body()).as("not a hint that a draft exists").isEqualTo(unknown.body());
         assertThat(scheduled.body()).isEqualTo(unknown.body());
+        fixture.operations.reset();
+        invoke(handler, Events.withSlug(PAGE, DRAFT));
+        assertThat(fixture.operations.operations()).as("a draft's page ends at its slug, read with the show").containsExactly("BatchGetItem");
         assertThat(invoke(handler, Events.withSlug(EMBED, SCHEDULED)).status()).isEqualTo(404);
 
         fixture.clock.advance(Duration.ofDays(8));
