@@ -212,7 +212,8 @@ public final class CastlineLocal implements AutoCloseable {
             TableLayout layout = config.layout();
             sampleSlugs = SampleData.load(
                     new EpisodeService(new EpisodeStore(dynamo, TABLE, layout, clock), new S3MediaObjects(s3, AUDIO_BUCKET), clock),
-                    new ShowSettings(new ShowStore(dynamo, TABLE, layout, clock)), sampleAudioBucket(), baseUrl.toString());
+                    new ShowSettings(new ShowStore(dynamo, TABLE, layout, clock)), sampleAudioBucket(), baseUrl.toString(),
+                    config.mediaBaseUrl());
         }
 
         try {

@@ -10,6 +10,8 @@ import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Guest;
 import dev.castline.domain.Link;
 import dev.castline.domain.LinkKind;
+import dev.castline.domain.ImageFormat;
+import dev.castline.domain.MediaKey;
 import dev.castline.domain.ShowField;
 import dev.castline.host.EpisodeEdit;
 import dev.castline.host.EpisodeService;
@@ -52,9 +54,10 @@ final class SampleData {
      * @param bucket  where each episode's audio is put, at the media key the episode was given
      * @param baseUrl the stack's address: the sample show's site and feed are served there (its
      *                podcast:guid derives from the feed URL)
+     * @param mediaBaseUrl where the stack serves media keys: the show's artwork is {@link SampleArtwork}, served there
      * @return the slugs of the episodes stored, in the file's order (newest first)
      */
-    static List<String> load(EpisodeService episodes, ShowSettings settings, AudioBucket bucket, String baseUrl) {
+    static List<String> load(EpisodeService episodes, ShowSettings settings, AudioBucket bucket, String baseUrl, String mediaBaseUrl) {
         JsonNode root;
         try (InputStream in = SampleData.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -64,7 +67,12 @@ final class SampleData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        settings.save(show(root.path("show"), baseUrl), OptionalLong.of(0));
+        Map<ShowField, Object> show = show(root.path("show"), baseUrl);
+        show.put(ShowField.ARTWORK_URL, MediaKey.url(mediaBaseUrl, SampleArtwork.KEY.value()));
+        settings.save(show, OptionalLong.of(0));
+        // After the settings: the upload processor, told of every object under artwork/, keeps
+        // the show's artwork and deletes any other image.
+        bucket.put(SampleArtwork.KEY.value(), ImageFormat.PNG.contentType(), SampleArtwork.png());
         List<String> slugs = new ArrayList<>();
         for (JsonNode e : root.path("episodes")) {
             byte[] mp3 = SampleAudio.silence(e.path("durationSeconds").asLong() * 1000);
@@ -78,7 +86,7 @@ final class SampleData {
         return slugs;
     }
 
-    /** Puts an object in the audio bucket. */
+    /** Puts an object in the media bucket. */
     @FunctionalInterface
     interface AudioBucket {
         void put(String key, String contentType, byte[] content);

@@ -280,6 +280,19 @@ class ListenerSiteBrowserTest {
     }
 
     @Test
+    void everyPageLoadsItsArtworkAndAssetsFromTheStackAlone() {
+        for (String path : List.of("/", "/episodes/" + stack.sampleSlugs().getFirst(), "/tags/" + TAG, "/embed/" + slug)) {
+            open(browser, stack.baseUrl() + path);
+            @SuppressWarnings("unchecked")
+            List<String> loaded = (List<String>) js(browser, "return performance.getEntriesByType('resource').map(e => e.name)"
+                    + ".concat([...document.images].filter(i => i.complete && i.naturalWidth > 0).map(i => i.currentSrc))");
+            assertThat(loaded).as("%s loads images (the show's artwork at least)", path)
+                    .anyMatch(url -> url.startsWith(stack.baseUrl() + "/media/artwork/"));
+            assertThat(loaded).as("%s requests nothing from another host", path).allMatch(url -> url.startsWith(stack.baseUrl() + "/"));
+        }
+    }
+
+    @Test
     void screenshotsOfAnEpisodePageAtDesktopAndPhoneWidths() throws IOException {
         Map<String, Path> shots = new java.util.LinkedHashMap<>();
         shots.put("episode-desktop.png", screenshotPlaying(1280, 900, 1, false, "episode-desktop.png"));

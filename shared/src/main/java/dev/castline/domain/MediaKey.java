@@ -7,15 +7,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a media file lives in the bucket: {@code {kind}/{episodeId}/{uploadId}.{extension}}. The
- * upload id is new for every upload, so a media URL never gets new bytes (podcast apps cache by
- * URL). The one definition of the key format and of the URL a key is served at.
+ * Where a media file lives in the bucket: {@code {kind}/{owner}/{uploadId}.{extension}}. The
+ * upload id is new for every upload, so a media URL never gets new bytes (podcast apps and
+ * browsers cache by URL). The one definition of the key format and of the URL a key is served at.
+ *
+ * @param owner the episode's id for audio; {@value #SHOW} for the show's artwork
  */
-public record MediaKey(Kind kind, String episodeId, String uploadId, String extension) {
+public record MediaKey(Kind kind, String owner, String uploadId, String extension) {
+    /** The owner of the show's own media (its artwork). */
+    public static final String SHOW = "show";
+
 
     /** What a key holds; each kind has its own prefix in the bucket. */
     public enum Kind {
-        AUDIO("audio");
+        AUDIO("audio"),
+        ARTWORK("artwork");
 
         private final String prefix;
 
@@ -36,7 +42,12 @@ public record MediaKey(Kind kind, String episodeId, String uploadId, String exte
         return new MediaKey(Kind.AUDIO, episodeId, UUID.randomUUID().toString(), format.extension());
     }
 
-    /** The key this text is, if it has the format (an audio key also needs a known extension). */
+    /** A new key for an upload of the show's artwork in {@code format}. */
+    public static MediaKey newShowArtwork(ImageFormat format) {
+        return new MediaKey(Kind.ARTWORK, SHOW, UUID.randomUUID().toString(), format.extension());
+    }
+
+    /** The key this text is, if it has the format (and an extension its kind knows). */
     public static Optional<MediaKey> parse(String key) {
         if (key == null) {
             return Optional.empty();
@@ -47,7 +58,11 @@ public record MediaKey(Kind kind, String episodeId, String uploadId, String exte
         }
         for (Kind kind : Kind.values()) {
             if (kind.prefix.equals(m.group(1))) {
-                if (kind == Kind.AUDIO && AudioFormat.ofExtension(m.group(4)).isEmpty()) {
+                boolean known = switch (kind) {
+                    case AUDIO -> AudioFormat.ofExtension(m.group(4)).isPresent();
+                    case ARTWORK -> ImageFormat.ofExtension(m.group(4)).isPresent();
+                };
+                if (!known) {
                     return Optional.empty();
                 }
                 return Optional.of(new MediaKey(kind, m.group(2), m.group(3), m.group(4)));
@@ -61,8 +76,13 @@ public record MediaKey(Kind kind, String episodeId, String uploadId, String exte
         return kind == Kind.AUDIO ? AudioFormat.ofExtension(extension) : Optional.empty();
     }
 
+    /** The image format an artwork key's extension names. */
+    public Optional<ImageFormat> imageFormat() {
+        return kind == Kind.ARTWORK ? ImageFormat.ofExtension(extension) : Optional.empty();
+    }
+
     public String value() {
-        return kind.prefix + "/" + episodeId + "/" + uploadId + "." + extension.toLowerCase(Locale.ROOT);
+        return kind.prefix + "/" + owner + "/" + uploadId + "." + extension.toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.castline.host;
 import dev.castline.domain.PodcastGuid;
 import dev.castline.domain.Show;
 import dev.castline.domain.ShowField;
+import dev.castline.domain.Upload;
 import dev.castline.domain.ValidationException;
 import dev.castline.store.ConflictException;
 import dev.castline.store.ShowStore;
@@ -23,13 +24,16 @@ public final class ShowSettings {
         this.shows = shows;
     }
 
-    /** The settings as saved, with their version; empty before the first save. */
-    public record Versioned(Show show, long version) {
+    /**
+     * The settings as saved, with their version, and the artwork upload the show waits for (or
+     * the last one refused), if any; empty before the first save.
+     */
+    public record Versioned(Show show, long version, Optional<Upload> artworkUpload) {
     }
 
     public Optional<Versioned> get() {
         ShowStore.Snapshot snapshot = shows.load();
-        return snapshot.show().map(show -> new Versioned(show, snapshot.settingsVersion()));
+        return snapshot.show().map(show -> new Versioned(show, snapshot.settingsVersion(), snapshot.artworkUpload()));
     }
 
     /**
@@ -54,6 +58,6 @@ public final class ShowSettings {
         }
         next.put(ShowField.PODCAST_GUID, guid);
         Show saved = shows.save(ShowField.toShow(next), OptionalLong.of(snapshot.settingsVersion()));
-        return new Versioned(saved, snapshot.settingsVersion() + 1);
+        return new Versioned(saved, snapshot.settingsVersion() + 1, snapshot.artworkUpload());
     }
 }

@@ -1,6 +1,5 @@
 package dev.castline.host;
 
-import dev.castline.domain.AudioFormat;
 import dev.castline.domain.MediaKey;
 import java.net.URI;
 import java.time.Duration;
@@ -10,11 +9,12 @@ import java.util.Map;
 /** Makes the signed URL through which a host's client puts one file straight into the bucket. */
 public interface UploadSigner {
     /**
-     * A PUT URL for exactly this key, content type and size, valid for {@code ttl}.
+     * A PUT URL for exactly this key, content type (an audio or image format's) and size, valid for
+     * {@code ttl}, that writes its object once.
      *
      * @return the URL with the headers the client must send as signed (Host left out)
      */
-    Signed sign(MediaKey key, AudioFormat format, long bytes, Duration ttl);
+    Signed sign(MediaKey key, String contentType, long bytes, Duration ttl);
 
     record Signed(URI url, Map<String, String> headers, Instant expiresAt) {
         public Signed {

@@ -93,7 +93,7 @@ public final class Uploads {
             throw EpisodeService.versionMoved();
         }
         MediaKey key = MediaKey.newAudio(current.id(), format);
-        UploadSigner.Signed signed = signing.signer().sign(key, format, bytes, signing.urlTtl());
+        UploadSigner.Signed signed = signing.signer().sign(key, format.contentType(), bytes, signing.urlTtl());
         Episode saved = store.update(current, current.toBuilder()
                 .upload(new Upload(key.value(), format.contentType(), bytes, clock.instant(), null)));
         return new Requested(signed, key, saved);
@@ -110,7 +110,7 @@ public final class Uploads {
             return Outcome.IGNORED;
         }
         for (int attempt = 1; ; attempt++) {
-            Optional<Episode> found = store.findById(parsed.get().episodeId(), true);
+            Optional<Episode> found = store.findById(parsed.get().owner(), true);
             if (found.isPresent() && found.get().audio() != null && found.get().audio().key().equals(key)) {
                 return Outcome.IGNORED; // the episode's audio already: a duplicate event
             }

@@ -1,6 +1,5 @@
 package dev.castline.media;
 
-import dev.castline.domain.AudioFormat;
 import dev.castline.domain.MediaKey;
 import dev.castline.host.UploadSigner;
 import java.net.URI;
@@ -15,7 +14,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * Presigned S3 PUTs with the content type, the length and {@code If-None-Match: *} signed: S3
  * refuses the upload if the type or length differs from what the host announced, and refuses a
  * second PUT to the same key (412): a URL writes its object once, and a replay until it expires
- * can never replace audio listeners already receive.
+ * can never replace media listeners already receive.
  */
 public final class S3UploadSigner implements UploadSigner {
     private final S3Presigner presigner;
@@ -27,10 +26,10 @@ public final class S3UploadSigner implements UploadSigner {
     }
 
     @Override
-    public Signed sign(MediaKey key, AudioFormat format, long bytes, Duration ttl) {
+    public Signed sign(MediaKey key, String contentType, long bytes, Duration ttl) {
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p
                 .signatureDuration(ttl)
-                .putObjectRequest(o -> o.bucket(bucket).key(key.value()).contentType(format.contentType()).contentLength(bytes)
+                .putObjectRequest(o -> o.bucket(bucket).key(key.value()).contentType(contentType).contentLength(bytes)
                         .ifNoneMatch("*")));
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> header : signed.signedHeaders().entrySet()) {

@@ -267,7 +267,8 @@ public final class EpisodeMapper {
                 Long.parseLong(m.get("bytes").n()), Long.parseLong(m.get("durationMillis").n()));
     }
 
-    private static AttributeValue upload(Upload u) {
+    /** An upload as a map attribute: the episode's pending audio, the show's pending artwork. */
+    static AttributeValue upload(Upload u) {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("key", s(u.key()));
         m.put("contentType", s(u.contentType()));
@@ -277,7 +278,7 @@ public final class EpisodeMapper {
         return AttributeValue.fromM(m);
     }
 
-    private static Upload upload(Map<String, AttributeValue> m) {
+    static Upload upload(Map<String, AttributeValue> m) {
         return new Upload(str(m, "key"), str(m, "contentType"), Long.parseLong(m.get("bytes").n()),
                 Instant.parse(str(m, "requestedAt")), str(m, "rejectedReason"));
     }

@@ -24,6 +24,8 @@ final class ShowMapper {
     static final String SCHEDULED_PREFIX = "sched_";
     static final String RELEASED_COUNT = "releasedCount";
     static final String SETTINGS_VERSION = "settingsVersion";
+    /** The artwork upload the show waits for, or the last one refused: not a setting. */
+    static final String ARTWORK_UPLOAD = "artworkUpload";
 
     /** The clauses of every write that moves the feed's validators on: with {@link #feedMoved} and values. */
     static final String FEED_MOVED_SET = "#changed = :changed";
@@ -87,6 +89,11 @@ final class ShowMapper {
             }
         }
         return ShowField.toShow(values);
+    }
+
+    static java.util.Optional<dev.castline.domain.Upload> artworkUpload(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(ARTWORK_UPLOAD);
+        return v == null ? java.util.Optional.empty() : java.util.Optional.of(EpisodeMapper.upload(v.m()));
     }
 
     static long settingsVersion(Map<String, AttributeValue> item) {

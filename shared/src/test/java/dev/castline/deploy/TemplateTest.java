@@ -184,8 +184,13 @@ class TemplateTest {
                 .filter(st -> "Allow".equals(st.get("Effect"))).toList();
         assertThat(cdnReads).singleElement().satisfies(st -> {
             assertThat(st.get("Action")).isEqualTo("s3:GetObject");
-            assertThat(text(st.get("Resource"))).endsWith("/" + dev.castline.domain.MediaKey.Kind.AUDIO.prefix() + "*")
-                    .doesNotContain(dev.castline.domain.MediaKey.WITHHELD_PREFIX);
+            // The CDN reads each kind of media key (audio, artwork) and nothing else: never withheld/.
+            List<String> readable = list(st.get("Resource")).stream().map(TemplateTest::text).toList();
+            assertThat(readable).hasSize(dev.castline.domain.MediaKey.Kind.values().length);
+            for (dev.castline.domain.MediaKey.Kind kind : dev.castline.domain.MediaKey.Kind.values()) {
+                assertThat(readable).anySatisfy(r -> assertThat(r).endsWith("/" + kind.prefix() + "*"));
+            }
+            assertThat(readable).noneSatisfy(r -> assertThat(r).contains(dev.castline.domain.MediaKey.WITHHELD_PREFIX));
         });
 
         Map<String, Object> withdraw = functions.get("WithdrawMediaFunction");

@@ -77,7 +77,7 @@ class EpisodeServiceTest {
         assertThat(imported.status()).isEqualTo(Status.PUBLISHED);
         assertThat(imported.isPublicAt(NOW)).isTrue();
         assertThat(MediaKey.parse(imported.audio().key())).hasValueSatisfying(k -> {
-            assertThat(k.episodeId()).isEqualTo(imported.id());
+            assertThat(k.owner()).isEqualTo(imported.id());
             assertThat(k.audioFormat()).contains(AudioFormat.MP3);
         });
         assertThat(imported.audio().contentType()).isEqualTo("audio/mpeg");
@@ -176,7 +176,7 @@ class EpisodeServiceTest {
             public void restore(String key) {
                 super.restore(key);
                 // The host saves an edit while the audio is being restored.
-                service.edit(MediaKey.parse(key).orElseThrow().episodeId(), OptionalLong.empty(), new EpisodeEdit().summary("edited meanwhile"));
+                service.edit(MediaKey.parse(key).orElseThrow().owner(), OptionalLong.empty(), new EpisodeEdit().summary("edited meanwhile"));
             }
         };
         EpisodeService racing = new EpisodeService(store, racingMedia, clock);

@@ -39,10 +39,10 @@ class UploadsTest {
     private final List<String> signed = new ArrayList<>();
     private final EpisodeService episodes = new EpisodeService(store, media, clock);
     private final Uploads uploads = new Uploads(store, media, clock);
-    private final Uploads.Signing signing = new Uploads.Signing((key, format, bytes, ttl) -> {
-        signed.add(key.value() + " " + format.contentType() + " " + bytes + " " + ttl.toMinutes());
+    private final Uploads.Signing signing = new Uploads.Signing((key, contentType, bytes, ttl) -> {
+        signed.add(key.value() + " " + contentType + " " + bytes + " " + ttl.toMinutes());
         return new UploadSigner.Signed(URI.create("https://bucket.example/" + key.value() + "?sig"),
-                Map.of("content-type", format.contentType()), NOW.plus(ttl));
+                Map.of("content-type", contentType), NOW.plus(ttl));
     }, 1_000_000, Duration.ofMinutes(15));
 
     private Episode draft() {
@@ -54,7 +54,7 @@ class UploadsTest {
         Episode draft = draft();
         Uploads.Requested requested = uploads.request(signing, draft.id(), OptionalLong.of(1), "AUDIO/MPEG", 5_000, "show.mp3");
 
-        assertThat(requested.key().episodeId()).isEqualTo(draft.id());
+        assertThat(requested.key().owner()).isEqualTo(draft.id());
         assertThat(requested.key().audioFormat()).contains(AudioFormat.MP3);
         assertThat(signed).containsExactly(requested.key().value() + " audio/mpeg 5000 15");
         Episode waiting = store.findById(draft.id(), true).orElseThrow();

@@ -5,6 +5,7 @@ import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.config.S3Clients;
 import dev.castline.host.EpisodeService;
+import dev.castline.host.ShowArtwork;
 import dev.castline.host.ShowSettings;
 import dev.castline.host.Uploads;
 import dev.castline.http.ApiException;
@@ -34,6 +35,7 @@ public final class AdminHandler extends ApiHandler {
     private final EpisodeRoutes episodes;
     private final UploadRoutes uploads;
     private final ShowRoutes show;
+    private final ArtworkRoutes artwork;
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public AdminHandler() {
@@ -57,9 +59,12 @@ public final class AdminHandler extends ApiHandler {
         this.auth = new BearerAuth(admin.adminTokenSha256());
         this.episodes = new EpisodeRoutes(new EpisodeService(store, media, clock), representation,
                 new CursorCodec(config.cursorSigningKey()), clock);
-        this.uploads = new UploadRoutes(new Uploads(store, media, clock), new Uploads.Signing(
-                new S3UploadSigner(presigner, admin.media().audioBucket()), admin.maxUploadBytes(), admin.uploadUrlTtl()));
-        this.show = new ShowRoutes(new ShowSettings(new ShowStore(dynamo, config.tableName(), layout, clock)));
+        Uploads.Signing signing = new Uploads.Signing(
+                new S3UploadSigner(presigner, admin.media().audioBucket()), admin.maxUploadBytes(), admin.uploadUrlTtl());
+        ShowStore shows = new ShowStore(dynamo, config.tableName(), layout, clock);
+        this.uploads = new UploadRoutes(new Uploads(store, media, clock), signing);
+        this.show = new ShowRoutes(new ShowSettings(shows), representation, clock);
+        this.artwork = new ArtworkRoutes(new ShowArtwork(shows, media, config.mediaBaseUrl(), clock), signing);
     }
 
     @Override
@@ -78,6 +83,7 @@ public final class AdminHandler extends ApiHandler {
             case "POST /api/v1/admin/episodes/{id}/unpublish" -> episodes.unpublish(request);
             case "POST /api/v1/admin/episodes/{id}/audio" -> uploads.request(request);
             case "GET /api/v1/admin/show" -> show.get();
+            case "POST /api/v1/admin/show/artwork" -> artwork.request(request);
             case "PUT /api/v1/admin/show" -> show.put(request);
             default -> throw ApiException.notFound("No such admin route.");
         };

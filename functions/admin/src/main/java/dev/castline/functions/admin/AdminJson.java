@@ -6,6 +6,10 @@ import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.MediaKey;
 import dev.castline.domain.Show;
 import dev.castline.domain.ShowField;
+import dev.castline.domain.Upload;
+import dev.castline.host.ShowArtwork;
+import dev.castline.host.ShowSettings;
+import dev.castline.host.UploadSigner;
 import dev.castline.host.Uploads;
 import dev.castline.feed.ChaptersJson;
 import dev.castline.http.Json;
@@ -51,15 +55,7 @@ final class AdminJson {
                 json.writeEndObject();
             }
             if (e.upload() != null) {
-                json.writeObjectFieldStart("upload");
-                json.writeStringField("key", e.upload().key());
-                json.writeStringField("contentType", e.upload().contentType());
-                json.writeNumberField("bytes", e.upload().bytes());
-                json.writeStringField("requestedAt", e.upload().requestedAt().toString());
-                json.writeStringField("state", !e.upload().isPending() ? "rejected"
-                        : e.upload().isExpiredAt(now, uploadUrlTtl) ? "expired" : "pending");
-                Json.optionalString(json, "reason", e.upload().rejectedReason());
-                json.writeEndObject();
+                upload(json, "upload", e.upload(), now);
             }
             json.writeStringField("createdAt", e.createdAt().toString());
             json.writeStringField("updatedAt", e.updatedAt().toString());
@@ -80,7 +76,21 @@ final class AdminJson {
     }
 
     /** The settings as saved: every field that has a value, under its {@link ShowField} name. */
-    static String show(Show s) {
+    /** An upload the host asked for: pending, expired (its URL can no longer be used) or rejected with the reason. */
+    private void upload(com.fasterxml.jackson.core.JsonGenerator json, String name, Upload upload, Instant now) throws java.io.IOException {
+        json.writeObjectFieldStart(name);
+        json.writeStringField("key", upload.key());
+        json.writeStringField("contentType", upload.contentType());
+        json.writeNumberField("bytes", upload.bytes());
+        json.writeStringField("requestedAt", upload.requestedAt().toString());
+        json.writeStringField("state", !upload.isPending() ? "rejected" : upload.isExpiredAt(now, uploadUrlTtl) ? "expired" : "pending");
+        Json.optionalString(json, "reason", upload.rejectedReason());
+        json.writeEndObject();
+    }
+
+    /** The show's settings, and the artwork upload it waits for (or the last one refused). */
+    String show(ShowSettings.Versioned settings, Instant now) {
+        Show s = settings.show();
         return Json.write(json -> {
             json.writeStartObject();
             for (ShowField field : ShowField.values()) {
@@ -100,21 +110,39 @@ final class AdminJson {
                     }
                 }
             }
+            if (settings.artworkUpload().isPresent()) {
+                upload(json, "artworkUpload", settings.artworkUpload().get(), now);
+            }
             json.writeEndObject();
         });
+    }
+
+    /** A signed artwork upload: where to PUT the image, with which headers, until when. */
+    static String artworkUpload(ShowArtwork.Requested upload) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            signed(json, upload.signed());
+            json.writeStringField("key", upload.key().value());
+            json.writeStringField("expiresAt", upload.signed().expiresAt().toString());
+            json.writeEndObject();
+        });
+    }
+
+    private static void signed(com.fasterxml.jackson.core.JsonGenerator json, UploadSigner.Signed signed) throws java.io.IOException {
+        json.writeStringField("uploadUrl", signed.url().toString());
+        json.writeStringField("method", "PUT");
+        json.writeObjectFieldStart("headers");
+        for (var header : signed.headers().entrySet()) {
+            json.writeStringField(header.getKey(), header.getValue());
+        }
+        json.writeEndObject();
     }
 
     /** A signed upload: where to PUT the file, with which headers, until when. */
     static String upload(Uploads.Requested upload) {
         return Json.write(json -> {
             json.writeStartObject();
-            json.writeStringField("uploadUrl", upload.signed().url().toString());
-            json.writeStringField("method", "PUT");
-            json.writeObjectFieldStart("headers");
-            for (var header : upload.signed().headers().entrySet()) {
-                json.writeStringField(header.getKey(), header.getValue());
-            }
-            json.writeEndObject();
+            signed(json, upload.signed());
             json.writeStringField("key", upload.key().value());
             json.writeStringField("expiresAt", upload.signed().expiresAt().toString());
             json.writeNumberField("version", upload.episode().version());

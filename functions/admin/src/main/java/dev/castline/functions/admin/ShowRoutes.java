@@ -28,9 +28,13 @@ final class ShowRoutes {
     private static final String WHAT = "show's settings";
 
     private final ShowSettings settings;
+    private final AdminJson representation;
+    private final java.time.Clock clock;
 
-    ShowRoutes(ShowSettings settings) {
+    ShowRoutes(ShowSettings settings, AdminJson representation, java.time.Clock clock) {
         this.settings = settings;
+        this.representation = representation;
+        this.clock = clock;
     }
 
     ApiResponse get() {
@@ -66,7 +70,7 @@ final class ShowRoutes {
         return answer(settings.save(values, expected));
     }
 
-    private static ApiResponse answer(ShowSettings.Versioned settings) {
-        return ApiResponse.json(200, AdminJson.show(settings.show())).header("etag", Preconditions.etag(settings.version()));
+    private ApiResponse answer(ShowSettings.Versioned settings) {
+        return ApiResponse.json(200, representation.show(settings, clock.instant())).header("etag", Preconditions.etag(settings.version()));
     }
 }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class AdminHandlerTest {
     private static final List<String> ROUTE_SAMPLES = List.of("admin-create-episode.json", "admin-list-drafts.json",
             "admin-get-episode.json", "admin-patch-episode.json", "admin-delete-episode.json", "admin-request-upload.json",
-            "admin-publish.json", "admin-unpublish.json", "admin-get-show.json", "admin-put-show.json");
+            "admin-publish.json", "admin-unpublish.json", "admin-get-show.json", "admin-put-show.json", "admin-request-artwork-upload.json");
 
     private final ApiFixture fixture = new ApiFixture();
     private final AdminHarness admin = new AdminHarness(fixture);
@@ -51,7 +51,7 @@ class AdminHandlerTest {
         for (String file : ROUTE_SAMPLES) {
             LambdaResponse response = invoke(handler, authorized(ApiFixture.event(file)));
             switch (file) {
-                case "admin-create-episode.json" -> assertThat(response.status()).isEqualTo(201);
+                case "admin-create-episode.json", "admin-request-artwork-upload.json" -> assertThat(response.status()).isEqualTo(201);
                 case "admin-list-drafts.json", "admin-get-show.json", "admin-put-show.json" -> assertThat(response.status()).isEqualTo(200);
                 default -> assertClientError(response, 404, "not_found", null);
             }
@@ -262,6 +262,31 @@ class AdminHandlerTest {
             LambdaResponse refused = invoke(handler, authorized(withBody(withId("admin-request-upload.json", id), bad)));
             assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
         }
+    }
+
+    @Test
+    void anArtworkUploadUrlIsScopedToOneImageKeyTypeAndSizeAndTheShowWaitsForIt() {
+        LambdaResponse response = invoke(handler, authorized(ApiFixture.event("admin-request-artwork-upload.json")));
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode upload = json(response);
+        assertThat(upload.get("key").asText()).matches("artwork/show/[0-9a-f-]{36}\\.jpg");
+        assertThat(upload.get("uploadUrl").asText()).contains(upload.get("key").asText()).contains("X-Amz-Signature");
+        assertThat(upload.get("headers").get("content-type").asText()).isEqualTo("image/jpeg");
+        assertThat(upload.get("headers").get("content-length").asText()).isEqualTo("412318");
+        assertThat(upload.get("headers").get("if-none-match").asText()).isEqualTo("*");
+        JsonNode show = json(invoke(handler, authorized(ApiFixture.event("admin-get-show.json"))));
+        assertThat(show.get("artworkUpload").get("key").asText()).isEqualTo(upload.get("key").asText());
+        assertThat(show.get("artworkUpload").get("state").asText()).isEqualTo("pending");
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("contentType", "image/gif", "bytes", 10),
+                Map.of("contentType", "image/png", "bytes", 11 * 1024 * 1024), Map.of("contentType", "image/png"),
+                Map.of("contentType", "image/png", "bytes", 10, "key", "artwork/show/evil.png"))) {
+            LambdaResponse refused = invoke(handler, authorized(withBody(ApiFixture.event("admin-request-artwork-upload.json"), bad)));
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(refused.body()).as(bad.toString()).containsAnyOf("contentType", "bytes", "key");
+        }
+        assertThat(json(invoke(handler, authorized(ApiFixture.event("admin-get-show.json")))).get("artworkUpload").get("key").asText())
+                .as("a refused request changes nothing").isEqualTo(upload.get("key").asText());
     }
 
     @Test

@@ -6,7 +6,13 @@ import dev.castline.config.Clients;
 import dev.castline.config.Config;
 import dev.castline.config.MediaConfig;
 import dev.castline.config.S3Clients;
+import dev.castline.domain.MediaKey;
+import dev.castline.host.ShowArtwork;
 import dev.castline.host.Uploads;
+import dev.castline.media.ImageInfo;
+import dev.castline.media.ImageProbe;
+import dev.castline.media.UnsupportedImageException;
+import dev.castline.store.ShowStore;
 import dev.castline.lambda.Log;
 import dev.castline.lambda.S3Events;
 import dev.castline.media.AudioInfo;
@@ -26,8 +32,10 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * S3 ObjectCreated on the audio bucket: for each new object, reads its duration and type from a
- * few ranged reads and lets {@link Uploads} decide whether it becomes the episode's audio.
+ * S3 ObjectCreated on the media bucket's {@code audio/} and {@code artwork/}: for each new object,
+ * reads what it is from a few ranged reads (an audio file's duration and type, an image's format,
+ * size and colour space) and lets {@link Uploads} decide whether it becomes an episode's audio, or
+ * {@link ShowArtwork} whether it becomes the show's artwork.
  *
  * <ul>
  *   <li>Idempotent: an object that is not an episode's pending upload changes nothing.</li>
@@ -38,6 +46,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 public final class ProcessUploadHandler implements RequestStreamHandler {
     private final Uploads uploads;
+    private final ShowArtwork artwork;
     private final S3Client s3;
     private final String bucket;
 
@@ -52,7 +61,9 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
 
     public ProcessUploadHandler(Config config, MediaConfig media, DynamoDbClient dynamo, S3Client s3, Clock clock) {
         EpisodeStore store = new EpisodeStore(dynamo, config.tableName(), config.layout(), clock);
-        this.uploads = new Uploads(store, new S3MediaObjects(s3, media.audioBucket()), clock);
+        S3MediaObjects objects = new S3MediaObjects(s3, media.audioBucket());
+        this.uploads = new Uploads(store, objects, clock);
+        this.artwork = new ShowArtwork(new ShowStore(dynamo, config.tableName(), config.layout(), clock), objects, config.mediaBaseUrl(), clock);
         this.s3 = s3;
         this.bucket = media.audioBucket();
     }
@@ -61,7 +72,8 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "local" : context.getAwsRequestId();
         for (String key : S3Events.objectKeys(input)) {
-            Uploads.Outcome outcome = uploads.process(key, this::probe);
+            boolean isArtwork = MediaKey.parse(key).filter(k -> k.kind() == MediaKey.Kind.ARTWORK).isPresent();
+            Uploads.Outcome outcome = isArtwork ? artwork.process(key, this::probeImage) : uploads.process(key, this::probe);
             if (outcome == Uploads.Outcome.REJECTED) {
                 Log.warn(context, requestId, "refused upload " + key, null);
             }
@@ -71,6 +83,18 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
 
     /** Empty if the object no longer exists. */
     private Optional<AudioInfo> probe(String key) throws UnsupportedAudioException, IOException {
+        Optional<S3RangeSource> source = source(key);
+        return source.isEmpty() ? Optional.empty() : Optional.of(AudioProbe.probe(source.get()));
+    }
+
+    /** Empty if the object no longer exists. */
+    private Optional<ImageInfo> probeImage(String key) throws UnsupportedImageException, IOException {
+        Optional<S3RangeSource> source = source(key);
+        return source.isEmpty() ? Optional.empty() : Optional.of(ImageProbe.probe(source.get()));
+    }
+
+    /** The object's bytes by ranged reads, pinned to the version HEAD saw; empty if it no longer exists. */
+    private Optional<S3RangeSource> source(String key) {
         HeadObjectResponse head;
         try {
             head = s3.headObject(r -> r.bucket(bucket).key(key));
@@ -82,6 +106,6 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
             }
             throw e;
         }
-        return Optional.of(AudioProbe.probe(new S3RangeSource(s3, bucket, key, head.contentLength(), head.eTag())));
+        return Optional.of(new S3RangeSource(s3, bucket, key, head.contentLength(), head.eTag()));
     }
 }

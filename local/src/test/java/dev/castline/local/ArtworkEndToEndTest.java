@@ -1,0 +1,165 @@
+package dev.castline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.castline.domain.Artwork;
+import dev.castline.media.ImageInfo;
+import dev.castline.media.ImageProbe;
+import dev.castline.media.RangeSource;
+import dev.castline.testing.Events;
+import dev.castline.testing.Images;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The show's artwork on the local stack, over HTTP: the host asks for a signed URL, PUTs an image,
+ * the S3 event processes it, and the image is either refused with the reason or becomes the
+ * artwork that the API, the feed and the pages all point at, served by the stack itself.
+ */
+@ExtendWith(CastlineLocalExtension.class)
+class ArtworkEndToEndTest {
+    private final CastlineLocal stack;
+
+    ArtworkEndToEndTest(CastlineLocal stack) {
+        this.stack = stack;
+        org.junit.jupiter.api.Assumptions.assumeTrue(stack.emitsObjectCreatedEvents(), "needs the embedded S3's events");
+    }
+
+    @Test
+    void theSampleShowsArtworkIsServedByTheStackAndMeetsTheRules() throws Exception {
+        String url = Events.json(Http.get(URI.create(stack.baseUrl() + "/api/v1/show")).body()).get("artworkUrl").asText();
+        assertThat(url).startsWith(stack.baseUrl() + "/media/artwork/");
+        HttpResponse<byte[]> image = Http.send(HttpRequest.newBuilder(URI.create(url)).build());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("content-type")).hasValue("image/png");
+        ImageInfo info = probe(image.body());
+        assertThat(Artwork.refusal(info.width(), info.height(), info.colour())).isEmpty();
+        assertThat(image.body().length).as("a small generated image").isLessThan(64 * 1024);
+    }
+
+    @Test
+    void anImageThatIsNotArtworkIsRefusedWithTheReasonAndChangesNothing() throws Exception {
+        String before = showArtworkUrl();
+        refused("image/png", "<html>not an image</html>".repeat(10).getBytes(StandardCharsets.UTF_8), "not a JPEG or PNG file");
+        refused("image/png", Images.png(1600, 1400), "the image is 1600 × 1400 px; show artwork must be square");
+        refused("image/jpeg", Images.jpeg(600, 600), "the image is 600 × 600 px; show artwork must be at least 1400 × 1400 px");
+        assertThat(showArtworkUrl()).isEqualTo(before);
+    }
+
+    private void refused(String contentType, byte[] file, String reason) throws Exception {
+        JsonNode upload = requestUpload(contentType, file.length);
+        assertThat(Http.send(signedPut(upload, file)).statusCode()).isEqualTo(200);
+        String key = upload.get("key").asText();
+        JsonNode show = waitFor(s -> s.has("artworkUpload") && s.get("artworkUpload").get("key").asText().equals(key)
+                && s.get("artworkUpload").get("state").asText().equals("rejected"));
+        assertThat(show.get("artworkUpload").get("reason").asText()).isEqualTo(reason);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/media/" + key)).build()).statusCode())
+                .as("a refused image is deleted, never served").isEqualTo(404);
+    }
+
+    @Test
+    void anAcceptedImageIsTheArtworkOfTheApiTheFeedAndThePages() throws Exception {
+        JsonNode original = admin("GET", "/api/v1/admin/show", null, 200);
+        byte[] jpeg = Images.jpeg(1400, 1400);
+        JsonNode upload = requestUpload("image/jpeg", jpeg.length);
+        assertThat(upload.get("headers").has("if-none-match")).as("the URL writes once").isTrue();
+        assertThat(Http.send(signedPut(upload, jpeg)).statusCode()).isEqualTo(200);
+        String key = upload.get("key").asText();
+        String url = stack.baseUrl() + "/media/" + key;
+        try {
+            JsonNode show = waitFor(s -> s.get("artworkUrl").asText().equals(url));
+            assertThat(show.has("artworkUpload")).isFalse();
+
+            assertThat(Events.json(Http.get(URI.create(stack.baseUrl() + "/api/v1/show")).body()).get("artworkUrl").asText()).isEqualTo(url);
+            assertThat(Http.get(URI.create(stack.baseUrl() + "/feed.xml")).body()).contains("<itunes:image href=\"" + url + "\"/>");
+            String home = Http.get(URI.create(stack.baseUrl() + "/")).body();
+            assertThat(home).contains("src=\"" + url + "\"").contains("<meta property=\"og:image\" content=\"" + url + "\">");
+            HttpResponse<byte[]> served = Http.send(HttpRequest.newBuilder(URI.create(url)).build());
+            assertThat(served.headers().firstValue("content-type")).hasValue("image/jpeg");
+            assertThat(served.body()).isEqualTo(jpeg);
+        } finally {
+            restore(original);
+        }
+    }
+
+    /** Puts the sample show's settings and artwork back, for the other tests of the shared stack. */
+    private void restore(JsonNode original) {
+        HttpResponse<byte[]> current = Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/v1/admin/show"))
+                .header("Authorization", "Bearer " + stack.adminToken()).build());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) original).remove("artworkUpload");
+        HttpResponse<byte[]> put = Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/v1/admin/show"))
+                .header("Authorization", "Bearer " + stack.adminToken()).header("Content-Type", "application/json")
+                .header("If-Match", current.headers().firstValue("etag").orElseThrow())
+                .PUT(HttpRequest.BodyPublishers.ofString(original.toString())).build());
+        assertThat(put.statusCode()).as("restoring the sample show: %s", new String(put.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        // After the settings name it again, so the processor keeps it.
+        stack.s3().putObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(SampleArtwork.KEY.value()).contentType("image/png"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(SampleArtwork.png()));
+    }
+
+    private String showArtworkUrl() {
+        return admin("GET", "/api/v1/admin/show", null, 200).get("artworkUrl").asText();
+    }
+
+    private JsonNode requestUpload(String contentType, int bytes) {
+        return admin("POST", "/api/v1/admin/show/artwork", "{\"contentType\":\"" + contentType + "\",\"bytes\":" + bytes + "}", 201);
+    }
+
+    private static HttpRequest signedPut(JsonNode upload, byte[] body) {
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText())).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        upload.get("headers").properties().forEach(h -> {
+            if (!h.getKey().equalsIgnoreCase("content-length")) {
+                put.header(h.getKey(), h.getValue().asText());
+            }
+        });
+        return put.build();
+    }
+
+    private JsonNode waitFor(Predicate<JsonNode> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode show;
+        do {
+            show = admin("GET", "/api/v1/admin/show", null, 200);
+            if (condition.test(show)) {
+                return show;
+            }
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the artwork upload was not processed in time: " + show);
+    }
+
+    private JsonNode admin(String method, String path, String body, int expectedStatus) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                .header("Authorization", "Bearer " + stack.adminToken())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && !body.isEmpty()) {
+            request.header("Content-Type", "application/json");
+        }
+        var response = Http.asLambdaResponse(Http.send(request.build()));
+        assertThat(response.status()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
+        return Events.json(response.body());
+    }
+
+    private static ImageInfo probe(byte[] file) throws Exception {
+        return ImageProbe.probe(new RangeSource() {
+            @Override
+            public long size() {
+                return file.length;
+            }
+
+            @Override
+            public byte[] read(long offset, int length) {
+                return Arrays.copyOfRange(file, (int) offset, (int) Math.min(file.length, offset + length));
+            }
+        });
+    }
+}
