@@ -57,7 +57,7 @@ public final class EpisodeJson {
         guests(json, s.guests());
         if (audio != null) {
             json.writeObjectFieldStart("audio");
-            json.writeStringField("url", MediaKey.url(mediaBaseUrl, audio.key()));
+            json.writeStringField("url", audio.url(mediaBaseUrl));
             json.writeStringField("type", audio.contentType());
             json.writeNumberField("bytes", audio.bytes());
             json.writeEndObject();

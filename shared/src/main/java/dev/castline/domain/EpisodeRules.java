@@ -195,7 +195,25 @@ public final class EpisodeRules {
         }
     }
 
+    /** What an enclosure type of another host's audio may be: audio or video, as feeds write them. */
+    private static final java.util.regex.Pattern EXTERNAL_TYPE = java.util.regex.Pattern.compile("(audio|video)/[a-z0-9][a-z0-9.+-]{0,62}");
+
     private static void audio(Audio a) {
+        if (a.isExternal()) {
+            // Another host's enclosure, kept as that host wrote it (apps already hold it): a URL,
+            // an audio or video type, a length that may be 0 (many hosts write that).
+            Text.requireHttpUrl("audio.url", a.externalUrl());
+            if (a.contentType() == null || !EXTERNAL_TYPE.matcher(a.contentType()).matches()) {
+                throw new ValidationException("audio.type", "must be an audio or video type, e.g. audio/mpeg");
+            }
+            if (a.bytes() < 0 || a.bytes() > MAX_AUDIO_BYTES) {
+                throw new ValidationException("audio.bytes", "must be from 0 to " + MAX_AUDIO_BYTES);
+            }
+            if (a.durationMillis() < 0) {
+                throw new ValidationException("audio.durationSeconds", "must not be negative");
+            }
+            return;
+        }
         if (MediaKey.parse(a.key()).filter(k -> k.kind() == MediaKey.Kind.AUDIO).isEmpty()) {
             throw new ValidationException("audio.key", "must look like audio/{episodeId}/{uploadId}.mp3 or .m4a");
         }

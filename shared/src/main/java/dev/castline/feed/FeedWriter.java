@@ -180,7 +180,7 @@ public final class FeedWriter {
         xml.start("guid").attribute("isPermaLink", "false").endStart().text(e.guid()).close("guid");
         xml.element("pubDate", rfc2822(e.publishAt()));
         xml.start("enclosure")
-                .attribute("url", MediaKey.url(mediaBaseUrl, e.audio().key()))
+                .attribute("url", e.audio().url(mediaBaseUrl))
                 .attribute("length", Long.toString(e.audio().bytes()))
                 .attribute("type", e.audio().contentType())
                 .endEmpty();

@@ -63,8 +63,13 @@ public final class EpisodeService {
             status = spec.publishAt().isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED;
         }
         String id = UUID.randomUUID().toString();
-        Audio audio = spec.audio() == null ? null : new Audio(MediaKey.newAudio(id, spec.audio().format()).value(),
-                spec.audio().format().contentType(), spec.audio().bytes(), spec.audio().durationMillis());
+        Audio audio = switch (spec.audio()) {
+            case null -> null;
+            case NewEpisode.KnownAudio known -> new Audio(MediaKey.newAudio(id, known.format()).value(),
+                    known.format().contentType(), known.bytes(), known.durationMillis());
+            case NewEpisode.ExternalAudio external -> Audio.external(external.url(), external.contentType(), external.bytes(),
+                    external.durationMillis());
+        };
         Episode blank = new Episode(id, "episode",
                 spec.guid() != null ? spec.guid() : UUID.randomUUID().toString(), title, null, null, null,
                 List.of(), List.of(), List.of(), List.of(), null, null, EpisodeType.FULL, false, audio, status,
@@ -86,6 +91,40 @@ public final class EpisodeService {
                 String suffix = "-" + (attempt + 1);
                 draft = draft.toBuilder().slug(derived.substring(0, Math.min(derived.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix).build();
             }
+        }
+    }
+
+    /** An imported episode, and whether this call created it (false: an episode had its guid already, and nothing was written). */
+    public record Imported(Episode episode, boolean created) {
+    }
+
+    /**
+     * An episode from another host's feed, released as it was there: its guid (never regenerated:
+     * apps would download the catalogue again), its publish time, its audio. Idempotent by guid:
+     * when an episode has the guid already, it is returned as it is and nothing is written, so an
+     * interrupted import runs again from the start safely.
+     */
+    public Imported importEpisode(NewEpisode spec) {
+        if (spec.guid() == null || spec.guid().isBlank()) {
+            throw new ValidationException("guid", "is required: the guid the episode has in its feed");
+        }
+        if (spec.publishAt() == null) {
+            throw new ValidationException("publishAt", "is required: when the episode was released");
+        }
+        if (spec.audio() == null) {
+            throw new ValidationException("audio", "is required: the episode's enclosure");
+        }
+        Optional<Episode> existing = store.findByGuid(spec.guid(), true);
+        if (existing.isPresent()) {
+            return new Imported(existing.get(), false);
+        }
+        try {
+            return new Imported(create(spec), true);
+        } catch (ConflictException e) {
+            if (e.reason() != ConflictException.Reason.GUID_TAKEN) {
+                throw e;
+            }
+            return new Imported(store.findByGuid(spec.guid(), true).orElseThrow(() -> e), false); // a concurrent import won
         }
     }
 
@@ -127,8 +166,8 @@ public final class EpisodeService {
         Instant when = at.map(t -> t.truncatedTo(ChronoUnit.SECONDS)).orElse(now);
         Status status = when.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED;
         Episode.Builder next = current.toBuilder().status(status).publishAt(when);
-        if (current.status() != Status.DRAFT) {
-            return store.update(current, next);
+        if (current.status() != Status.DRAFT || current.audio().isExternal()) {
+            return store.update(current, next); // nothing withheld: released audio, or another host's
         }
         // A draft's audio may be withheld: back at its URL before anything public links to it.
         media.restore(current.audio().key());
@@ -148,7 +187,7 @@ public final class EpisodeService {
     public Episode unpublish(String id, OptionalLong expectedVersion) {
         Episode current = current(id, expectedVersion);
         Episode saved = store.update(current, current.toBuilder().status(Status.DRAFT).publishAt(null));
-        if (current.audio() != null) {
+        if (current.audio() != null && !current.audio().isExternal()) {
             media.withhold(current.audio().key());
         }
         return saved;
@@ -161,7 +200,7 @@ public final class EpisodeService {
     public Episode remove(String id, OptionalLong expectedVersion) {
         Episode current = current(id, expectedVersion);
         store.delete(current);
-        if (current.audio() != null) {
+        if (current.audio() != null && !current.audio().isExternal()) {
             media.delete(current.audio().key());
         }
         if (current.upload() != null) {

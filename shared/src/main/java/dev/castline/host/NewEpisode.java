@@ -12,10 +12,18 @@ import java.time.Instant;
  * @param publishAt when it was or will be released; null for a draft. Needs {@code audio}.
  * @param audio     audio it already has, already measured; null for none yet
  */
-public record NewEpisode(EpisodeEdit content, String guid, Instant publishAt, KnownAudio audio) {
+public record NewEpisode(EpisodeEdit content, String guid, Instant publishAt, SourceAudio audio) {
+
+    /** Audio a new episode already has. */
+    public sealed interface SourceAudio permits KnownAudio, ExternalAudio {
+    }
 
     /** Audio whose format, size and duration are known: the service files it under the episode's own media key. */
-    public record KnownAudio(AudioFormat format, long bytes, long durationMillis) {
+    public record KnownAudio(AudioFormat format, long bytes, long durationMillis) implements SourceAudio {
+    }
+
+    /** Audio another host serves (an imported episode's enclosure): linked as is, never copied. */
+    public record ExternalAudio(String url, String contentType, long bytes, long durationMillis) implements SourceAudio {
     }
 
     /** A draft: content only, guid made by the service, no audio, not released. */

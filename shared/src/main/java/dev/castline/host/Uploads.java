@@ -111,7 +111,7 @@ public final class Uploads {
         }
         for (int attempt = 1; ; attempt++) {
             Optional<Episode> found = store.findById(parsed.get().owner(), true);
-            if (found.isPresent() && found.get().audio() != null && found.get().audio().key().equals(key)) {
+            if (found.isPresent() && found.get().audio() != null && key.equals(found.get().audio().key())) {
                 return Outcome.IGNORED; // the episode's audio already: a duplicate event
             }
             if (found.isEmpty() || found.get().upload() == null || !found.get().upload().key().equals(key)
@@ -149,7 +149,7 @@ public final class Uploads {
                 throw new IllegalStateException("episode " + episode.id() + " kept changing while its upload was processed", e);
             }
             if (info.isPresent()) {
-                if (episode.audio() != null && !episode.audio().key().equals(key)) {
+                if (episode.audio() != null && !episode.audio().isExternal() && !episode.audio().key().equals(key)) {
                     media.delete(episode.audio().key());
                 }
                 return Outcome.ACCEPTED;

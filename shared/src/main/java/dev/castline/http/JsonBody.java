@@ -179,6 +179,18 @@ public final class JsonBody {
     }
 
     /** An array of objects, each taking only {@code allowed} fields; null when absent or null. */
+    /** A nested object with these fields; null when absent or null. */
+    public JsonBody object(String field, Set<String> allowed) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw ApiException.badRequest(path + field, path + field + " must be an object");
+        }
+        return new JsonBody(cast(map), path + field + ".", allowed);
+    }
+
     public List<JsonBody> objects(String field, Set<String> allowed) {
         List<?> items = array(field);
         if (items == null) {

@@ -133,6 +133,7 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
         return switch (e.reason()) {
             case VERSION_MISMATCH -> failure(412, "precondition_failed", e.getMessage(), null);
             case SLUG_TAKEN -> failure(409, "conflict", e.getMessage(), "slug");
+            case GUID_TAKEN -> failure(409, "conflict", e.getMessage(), "guid");
             case ID_TAKEN, NOT_READY -> failure(409, "conflict", e.getMessage(), null);
         };
     }

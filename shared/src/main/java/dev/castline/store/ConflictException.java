@@ -9,6 +9,8 @@ public final class ConflictException extends RuntimeException {
         VERSION_MISMATCH,
         /** An episode with this id exists already. */
         ID_TAKEN,
+        /** Another episode has this RSS guid. */
+        GUID_TAKEN,
         /** The episode is not ready for what was asked (publishing without audio). */
         NOT_READY
     }

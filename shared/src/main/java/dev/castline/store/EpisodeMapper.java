@@ -144,6 +144,14 @@ public final class EpisodeMapper {
         return from == null ? java.util.Optional.empty() : java.util.Optional.of(Instant.parse(from));
     }
 
+    /** The episode's guid: its existence keeps any other episode from taking it. */
+    public Map<String, AttributeValue> guidItem(Episode e) {
+        Map<String, AttributeValue> item = new HashMap<>(layout.guidKey(e.guid()));
+        item.put(ENTITY, s("guid"));
+        item.put(EPISODE_ID, s(e.id()));
+        return item;
+    }
+
     public Map<String, AttributeValue> tagEntryItem(String tag, Episode e) {
         Map<String, AttributeValue> item = new HashMap<>(layout.tagEntryKey(tag, TableLayout.sortKey(e.publishAt(), e.id())));
         item.put(ENTITY, s("tag"));
@@ -255,16 +263,18 @@ public final class EpisodeMapper {
     }
 
     private static AttributeValue audio(Audio a) {
-        return AttributeValue.fromM(Map.of(
-                "key", s(a.key()),
-                "contentType", s(a.contentType()),
-                "bytes", n(a.bytes()),
-                "durationMillis", n(a.durationMillis())));
+        Map<String, AttributeValue> m = new HashMap<>();
+        putIfPresent(m, "key", a.key());
+        putIfPresent(m, "url", a.externalUrl());
+        m.put("contentType", s(a.contentType()));
+        m.put("bytes", n(a.bytes()));
+        m.put("durationMillis", n(a.durationMillis()));
+        return AttributeValue.fromM(m);
     }
 
     private static Audio audio(Map<String, AttributeValue> m) {
         return new Audio(str(m, "key"), str(m, "contentType"),
-                Long.parseLong(m.get("bytes").n()), Long.parseLong(m.get("durationMillis").n()));
+                Long.parseLong(m.get("bytes").n()), Long.parseLong(m.get("durationMillis").n()), str(m, "url"));
     }
 
     /** An upload as a map attribute: the episode's pending audio, the show's pending artwork. */

@@ -82,6 +82,16 @@ public final class EpisodeStore {
         return findById(EpisodeMapper.episodeIdOfSlugItem(slugItem.get()), false).filter(e -> e.isPublicAt(now));
     }
 
+    /** The episode with this RSS guid, if any (one GetItem for the guid, one for the episode). */
+    public Optional<Episode> findByGuid(String guid, boolean consistent) {
+        GetItemResponse response = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table)
+                .key(layout.guidKey(guid)).consistentRead(consistent)));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        return findById(EpisodeMapper.episodeIdOfSlugItem(response.item()), consistent);
+    }
+
     public Optional<Episode> findBySlug(String slug, boolean consistent) {
         return slugItem(slug, consistent).flatMap(item -> findById(EpisodeMapper.episodeIdOfSlugItem(item), consistent));
     }
@@ -304,11 +314,13 @@ public final class EpisodeStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(transactions.putIfAbsent(mapper.slugItem(episode.slug(), episode)));
         writes.add(transactions.putIfAbsent(mapper.episodeItem(episode)));
+        writes.add(transactions.putIfAbsent(mapper.guidItem(episode)));
         tagEntries(episode).values().forEach(item -> writes.add(transactions.put(item)));
         feedChange(null, episode).ifPresent(writes::add);
         transactions.run(writes, List.of(
                 new ConflictException(ConflictException.Reason.SLUG_TAKEN, "slug is already in use"),
-                new ConflictException(ConflictException.Reason.ID_TAKEN, "an episode with this id exists")));
+                new ConflictException(ConflictException.Reason.ID_TAKEN, "an episode with this id exists"),
+                new ConflictException(ConflictException.Reason.GUID_TAKEN, "an episode with this guid exists")));
         return episode;
     }
 
@@ -367,6 +379,7 @@ public final class EpisodeStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(transactions.deleteIfVersion(layout.episodeKey(episode.id()), EpisodeMapper.VERSION, episode.version()));
         writes.add(transactions.delete(layout.slugKey(episode.slug())));
+        writes.add(transactions.delete(layout.guidKey(episode.guid())));
         episode.formerSlugs().forEach(slug -> writes.add(transactions.delete(layout.slugKey(slug))));
         tagEntries(episode).keySet().forEach(key -> writes.add(transactions.delete(key)));
         feedChange(episode, null).ifPresent(writes::add);

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * show        SHOW#{show}                     SHOW               settings and the feed's validators
  * episode     SHOW#{show}#EPISODE#{id}        EPISODE            the episode
  * slug        SHOW#{show}#SLUG#{slug}         SLUG               slug → id; its existence reserves the slug
+ * guid        SHOW#{show}#GUID#{guid}         GUID               guid → id; no two episodes share a guid (apps key on it)
  * tag entry   SHOW#{show}#TAG#{tag}           {publishAt}#{id}   a summary copy per tag of a released episode
  * index ByPublishDate: listPk  = SHOW#{show}#RELEASED, listSk  = {publishAt}#{id}, summary attributes projected
  * index Drafts:        draftPk = SHOW#{show}#DRAFT,    draftSk = {createdAt}#{id}, while a draft (the host's list)
@@ -78,6 +79,10 @@ public final class TableLayout {
 
     public Map<String, AttributeValue> slugKey(String slug) {
         return key(prefix + "#SLUG#" + slug, "SLUG");
+    }
+
+    public Map<String, AttributeValue> guidKey(String guid) {
+        return key(prefix + "#GUID#" + guid, "GUID");
     }
 
     public String tagPartition(String tag) {

@@ -36,6 +36,7 @@ public final class AdminHandler extends ApiHandler {
     private final UploadRoutes uploads;
     private final ShowRoutes show;
     private final ArtworkRoutes artwork;
+    private final ImportRoutes imports;
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public AdminHandler() {
@@ -57,8 +58,9 @@ public final class AdminHandler extends ApiHandler {
         EpisodeStore store = new EpisodeStore(dynamo, config.tableName(), layout, clock);
         AdminJson representation = new AdminJson(config.mediaBaseUrl(), admin.uploadUrlTtl());
         this.auth = new BearerAuth(admin.adminTokenSha256());
-        this.episodes = new EpisodeRoutes(new EpisodeService(store, media, clock), representation,
-                new CursorCodec(config.cursorSigningKey()), clock);
+        EpisodeService episodeService = new EpisodeService(store, media, clock);
+        this.episodes = new EpisodeRoutes(episodeService, representation, new CursorCodec(config.cursorSigningKey()), clock);
+        this.imports = new ImportRoutes(episodeService, representation, clock);
         Uploads.Signing signing = new Uploads.Signing(
                 new S3UploadSigner(presigner, admin.media().audioBucket()), admin.maxUploadBytes(), admin.uploadUrlTtl());
         ShowStore shows = new ShowStore(dynamo, config.tableName(), layout, clock);
@@ -84,6 +86,7 @@ public final class AdminHandler extends ApiHandler {
             case "POST /api/v1/admin/episodes/{id}/audio" -> uploads.request(request);
             case "GET /api/v1/admin/show" -> show.get();
             case "POST /api/v1/admin/show/artwork" -> artwork.request(request);
+            case "POST /api/v1/admin/imports" -> imports.importEpisode(request);
             case "PUT /api/v1/admin/show" -> show.put(request);
             default -> throw ApiException.notFound("No such admin route.");
         };

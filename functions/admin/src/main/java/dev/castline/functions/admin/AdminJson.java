@@ -46,8 +46,11 @@ final class AdminJson {
             Json.optionalString(json, "publishAt", e.publishAt() == null ? null : e.publishAt().toString());
             if (e.audio() != null) {
                 json.writeObjectFieldStart("audio");
-                json.writeStringField("key", e.audio().key());
-                json.writeStringField("url", MediaKey.url(mediaBaseUrl, e.audio().key()));
+                Json.optionalString(json, "key", e.audio().key());
+                json.writeStringField("url", e.audio().url(mediaBaseUrl));
+                if (e.audio().isExternal()) {
+                    json.writeBooleanField("external", true);
+                }
                 json.writeStringField("type", e.audio().contentType());
                 json.writeNumberField("bytes", e.audio().bytes());
                 json.writeFieldName("durationSeconds");

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class AdminHandlerTest {
     private static final List<String> ROUTE_SAMPLES = List.of("admin-create-episode.json", "admin-list-drafts.json",
             "admin-get-episode.json", "admin-patch-episode.json", "admin-delete-episode.json", "admin-request-upload.json",
-            "admin-publish.json", "admin-unpublish.json", "admin-get-show.json", "admin-put-show.json", "admin-request-artwork-upload.json");
+            "admin-publish.json", "admin-unpublish.json", "admin-get-show.json", "admin-put-show.json", "admin-request-artwork-upload.json", "admin-import-episode.json");
 
     private final ApiFixture fixture = new ApiFixture();
     private final AdminHarness admin = new AdminHarness(fixture);
@@ -51,7 +51,8 @@ class AdminHandlerTest {
         for (String file : ROUTE_SAMPLES) {
             LambdaResponse response = invoke(handler, authorized(ApiFixture.event(file)));
             switch (file) {
-                case "admin-create-episode.json", "admin-request-artwork-upload.json" -> assertThat(response.status()).isEqualTo(201);
+                case "admin-create-episode.json", "admin-request-artwork-upload.json", "admin-import-episode.json" ->
+                        assertThat(response.status()).isEqualTo(201);
                 case "admin-list-drafts.json", "admin-get-show.json", "admin-put-show.json" -> assertThat(response.status()).isEqualTo(200);
                 default -> assertClientError(response, 404, "not_found", null);
             }
@@ -262,6 +263,51 @@ class AdminHandlerTest {
             LambdaResponse refused = invoke(handler, authorized(withBody(withId("admin-request-upload.json", id), bad)));
             assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
         }
+    }
+
+    @Test
+    void anImportedEpisodeIsPublicWithItsGuidDateAndEnclosureAndImportingItAgainWritesNothing() {
+        LambdaResponse created = invoke(handler, authorized(ApiFixture.event("admin-import-episode.json")));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode episode = json(created);
+        assertThat(created.headers().get("location")).isEqualTo("/api/v1/admin/episodes/" + episode.get("id").asText());
+        assertThat(episode.get("guid").asText()).isEqualTo("https://oldhost.example/episodes/podia");
+        assertThat(episode.get("status").asText()).isEqualTo("published");
+        assertThat(episode.get("publishAt").asText()).isEqualTo("2021-02-08T06:00:00Z");
+        assertThat(episode.get("audio").get("url").asText()).isEqualTo("https://media.oldhost.example/podia.mp3");
+        assertThat(episode.get("audio").get("external").asBoolean()).isTrue();
+        assertThat(episode.get("audio").has("key")).isFalse();
+        assertThat(episode.get("chapters")).hasSize(2);
+
+        fixture.operations.reset();
+        LambdaResponse again = invoke(handler, authorized(ApiFixture.event("admin-import-episode.json")));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(json(again).get("id").asText()).isEqualTo(episode.get("id").asText());
+        assertThat(fixture.operations.operations()).as("a second import only reads").containsOnly("GetItem");
+
+        String feed = invoke(new FeedHandler(fixture.config, fixture.dynamo, fixture.clock), ApiFixture.event("feed.json")).body();
+        assertThat(feed).contains("<enclosure url=\"https://media.oldhost.example/podia.mp3\" length=\"68807424\" type=\"audio/mpeg\"/>")
+                .contains("https://oldhost.example/episodes/podia</guid>").contains("<pubDate>Mon, 08 Feb 2021 06:00:00 GMT</pubDate>");
+    }
+
+    @Test
+    void anImportIsValidatedLikeAnyWriteAndARefusedOneLeavesNothing() {
+        String event = ApiFixture.event("admin-import-episode.json");
+        for (var bad : List.<Map.Entry<String, Object>>of(Map.entry("guid", ""), Map.entry("publishAt", "last tuesday"),
+                Map.entry("audio", Map.of("url", "javascript:alert(1)", "type", "audio/mpeg", "bytes", 1, "durationSeconds", 1)),
+                Map.entry("audio", Map.of("url", "https://oldhost.example/a.mp3", "type", "text/html", "bytes", 1, "durationSeconds", 1)),
+                Map.entry("audio", Map.of("url", "https://oldhost.example/a.mp3", "type", "audio/mpeg", "bytes", 1)),
+                Map.entry("audio", Map.of("url", "https://oldhost.example/a.mp3", "type", "audio/mpeg", "bytes", 1, "durationSeconds", 1, "key", "x")),
+                Map.entry("title", "<script>alert(1)</script>".repeat(100)), Map.entry("status", "draft"))) {
+            ObjectNode e = (ObjectNode) Events.json(event);
+            ObjectNode body = (ObjectNode) Events.json(e.get("body").asText());
+            body.set(bad.getKey(), Events.MAPPER.valueToTree(bad.getValue()));
+            e.put("body", body.toString());
+            LambdaResponse refused = invoke(handler, authorized(e.toString()));
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(Events.json(refused.body()).path("error").path("field").asText()).as(bad.toString()).startsWith(bad.getKey());
+        }
+        assertThat(fixture.store.findByGuid("https://oldhost.example/episodes/podia", true)).isEmpty();
     }
 
     @Test

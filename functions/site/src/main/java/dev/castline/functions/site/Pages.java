@@ -22,13 +22,16 @@ final class Pages {
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, null, TEMPLATE_PACKAGE);
     private final String cacheControl;
-    private final String policy;
+    private final String imagePolicy;
+    private final String mediaPolicy;
+    private final String restPolicy;
 
     Pages(Duration maxAge, String mediaOrigin) {
         long seconds = maxAge.toSeconds();
         this.cacheControl = "public, max-age=" + seconds + ", stale-while-revalidate=" + Math.max(seconds * 10, 300);
-        this.policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' " + mediaOrigin
-                + "; media-src 'self' " + mediaOrigin + "; connect-src 'self'; base-uri 'none'; form-action 'self'";
+        this.imagePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' " + mediaOrigin;
+        this.mediaPolicy = "; media-src 'self' " + mediaOrigin;
+        this.restPolicy = "; connect-src 'self'; base-uri 'none'; form-action 'self'";
     }
 
     ApiResponse page(ApiRequest request, SitePages.Outcome outcome, boolean framable) {
@@ -40,7 +43,9 @@ final class Pages {
         engine.render(rendered.template(), rendered.view(), output);
         byte[] body = output.toByteArray();
         ApiResponse response = ApiResponse.text(rendered.status(), body, HTML)
-                .header("content-security-policy", policy + "; frame-ancestors " + (framable ? "*" : "'none'"))
+                .header("content-security-policy", imagePolicy + mediaPolicy
+                        + (rendered.audioOrigin() == null ? "" : " " + rendered.audioOrigin()) + restPolicy
+                        + "; frame-ancestors " + (framable ? "*" : "'none'"))
                 .header("x-content-type-options", "nosniff")
                 .header("referrer-policy", "strict-origin-when-cross-origin");
         if (!framable) {

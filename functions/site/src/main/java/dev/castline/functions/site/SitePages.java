@@ -47,7 +47,24 @@ public final class SitePages {
     public sealed interface Outcome {
     }
 
-    public record Rendered(int status, Object view, String template) implements Outcome {
+    /**
+     * @param audioOrigin the origin of an imported episode's audio, which another host serves (the
+     *                    page's media policy allows it, and nothing else of that host); null when
+     *                    the audio is ours
+     */
+    public record Rendered(int status, Object view, String template, String audioOrigin) implements Outcome {
+        public Rendered(int status, Object view, String template) {
+            this(status, view, template, null);
+        }
+    }
+
+    /** The origin of an imported episode's audio, for the page's media policy; null for our own audio. */
+    static String externalAudioOrigin(Episode e) {
+        if (e.audio() == null || !e.audio().isExternal()) {
+            return null;
+        }
+        URI uri = URI.create(e.audio().externalUrl());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     public record Moved(String location) implements Outcome {
@@ -134,7 +151,7 @@ public final class SitePages {
         }
         EpisodeStore.Neighbours neighbours = read.neighbours();
         String canonical = absolute(show, Paths.episodePage(slug));
-        String audioUrl = e.audio() == null ? null : MediaKey.url(mediaBaseUrl, e.audio().key());
+        String audioUrl = e.audio() == null ? null : e.audio().url(mediaBaseUrl);
         String artwork = servedImage(show.artworkUrl());
         String description = e.summary() != null ? e.summary() : orEmpty(show.description());
 
@@ -174,7 +191,7 @@ public final class SitePages {
                 references, libraries, tagLinks(e.tags()), funding(show),
                 neighbours.older().map(o -> new View.LinkView(Paths.episodePage(o.slug()), o.title())).orElse(null),
                 neighbours.newer().map(n -> new View.LinkView(Paths.episodePage(n.slug()), n.title())).orElse(null),
-                download(e.audio())), "episode.jte");
+                download(e.audio())), "episode.jte", externalAudioOrigin(e));
     }
 
     /** {@code /embed/{slug}}: the player alone, for an iframe on another site. */
@@ -194,7 +211,7 @@ public final class SitePages {
         View.Layout layout = layout(show, e.title() + " · " + show.title(), e.summary() != null ? e.summary() : orEmpty(show.description()),
                 Paths.episodePage(slug), List.of(), null, null, true);
         return new Rendered(200, new View.Embed(layout, e.title(), absolute(show, Paths.episodePage(slug)),
-                servedImage(show.artworkUrl()), player(show, e, Optional.empty()), topics(e)), "embed.jte");
+                servedImage(show.artworkUrl()), player(show, e, Optional.empty()), topics(e)), "embed.jte", externalAudioOrigin(e));
     }
 
     /** The styled page for an address the site has nothing at. */
@@ -275,7 +292,7 @@ public final class SitePages {
         if (e.audio() == null) {
             return null;
         }
-        String src = MediaKey.url(mediaBaseUrl, e.audio().key()) + start.filter(t -> t > 0).map(t -> "#t=" + t).orElse("");
+        String src = e.audio().url(mediaBaseUrl) + start.filter(t -> t > 0).map(t -> "#t=" + t).orElse("");
         return new View.Player(src, e.audio().contentType(), e.slug(), e.audio().durationSeconds(), e.title(), show.title(),
                 servedImage(show.artworkUrl()), trimSlash(show.siteBaseUrl()));
     }
@@ -318,7 +335,7 @@ public final class SitePages {
         }
         String format = AudioFormat.ofContentType(audio.contentType()).map(f -> f.extension().toUpperCase(Locale.ROOT)).orElse("audio");
         long mb = Math.max(1, Math.round(audio.bytes() / 1_000_000.0));
-        return new View.LinkView(MediaKey.url(mediaBaseUrl, audio.key()), "Download the audio (" + format + ", " + mb + " MB)");
+        return new View.LinkView(audio.url(mediaBaseUrl), "Download the audio (" + format + ", " + mb + " MB)");
     }
 
     private static String duration(Audio audio) {

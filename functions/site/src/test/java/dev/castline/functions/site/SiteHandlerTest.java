@@ -202,6 +202,27 @@ class SiteHandlerTest {
     }
 
     @Test
+    void anImportedEpisodePlaysFromItsOldHostWhichThePagesPolicyAllowsForMediaAlone() {
+        var service = new dev.castline.host.EpisodeService(fixture.store, new dev.castline.testing.RecordedMedia(), fixture.clock);
+        Episode imported = service.importEpisode(new dev.castline.host.NewEpisode(new dev.castline.host.EpisodeEdit().title("From the old host"),
+                "old-guid-1", java.time.Instant.parse("2020-05-01T10:00:00Z"),
+                new dev.castline.host.NewEpisode.ExternalAudio("https://media.oldhost.example/ep1.mp3", "audio/mpeg", 1000, 61_000))).episode();
+
+        LambdaResponse page = invoke(handler, Events.withSlug(PAGE, imported.slug()));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(Jsoup.parse(page.body()).select("audio").attr("src")).startsWith("https://media.oldhost.example/ep1.mp3");
+        String policy = page.headers().get("content-security-policy");
+        assertThat(policy).contains("media-src 'self' " + origin(fixture.config.mediaBaseUrl()) + " https://media.oldhost.example;");
+        assertThat(policy.substring(0, policy.indexOf("media-src"))).as("images, scripts: still ours alone").doesNotContain("oldhost");
+        assertThat(invoke(handler, ApiFixture.event(PAGE)).headers().get("content-security-policy")).as("our own audio's page").doesNotContain("oldhost");
+    }
+
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    @Test
     void aDraftOrAnEpisodeNotYetDueIsThePlain404PageUntilItsTime() {
         LambdaResponse unknown = invoke(handler, Events.withSlug(PAGE, "never-existed"));
         LambdaResponse draft = invoke(handler, Events.withSlug(PAGE, DRAFT));
