@@ -14,6 +14,7 @@ import java.util.List;
  * @param publishAt     when a released episode becomes public; null for a draft never scheduled
  * @param formerSlugs   slugs this episode had before: still reserved for it, so old links keep working
  * @param upload        the audio upload being waited for or last refused; null when none
+ * @param transcript    the episode's transcript; null when it has none
  */
 public record Episode(
         String id,
@@ -38,7 +39,17 @@ public record Episode(
         Instant updatedAt,
         long version,
         List<String> formerSlugs,
-        Upload upload) {
+        Upload upload,
+        TranscriptFile transcript) {
+
+    /** An episode without a transcript. */
+    public Episode(String id, String slug, String guid, String title, String summary, String showNotesMarkdown, String showNotesHtml,
+                   List<Chapter> chapters, List<Guest> guests, List<String> tags, List<Link> links, Integer season, Integer episodeNumber,
+                   EpisodeType episodeType, boolean explicit, Audio audio, Status status, Instant publishAt, Instant createdAt,
+                   Instant updatedAt, long version, List<String> formerSlugs, Upload upload) {
+        this(id, slug, guid, title, summary, showNotesMarkdown, showNotesHtml, chapters, guests, tags, links, season, episodeNumber,
+                episodeType, explicit, audio, status, publishAt, createdAt, updatedAt, version, formerSlugs, upload, null);
+    }
 
     public Episode {
         chapters = List.copyOf(chapters);
@@ -89,6 +100,7 @@ public record Episode(
         private long version;
         private List<String> formerSlugs;
         private Upload upload;
+        private TranscriptFile transcript;
 
         private Builder(Episode e) {
             id = e.id; slug = e.slug; guid = e.guid; title = e.title; summary = e.summary;
@@ -96,6 +108,7 @@ public record Episode(
             guests = e.guests; tags = e.tags; links = e.links; season = e.season; episodeNumber = e.episodeNumber;
             episodeType = e.episodeType; explicit = e.explicit; audio = e.audio; status = e.status; publishAt = e.publishAt;
             createdAt = e.createdAt; updatedAt = e.updatedAt; version = e.version; formerSlugs = e.formerSlugs; upload = e.upload;
+            transcript = e.transcript;
         }
 
         public Builder slug(String v) { slug = v; return this; }
@@ -117,11 +130,12 @@ public record Episode(
         public Builder version(long v) { version = v; return this; }
         public Builder formerSlugs(List<String> v) { formerSlugs = v; return this; }
         public Builder upload(Upload v) { upload = v; return this; }
+        public Builder transcript(TranscriptFile v) { transcript = v; return this; }
 
         public Episode build() {
             return new Episode(id, slug, guid, title, summary, showNotesMarkdown, showNotesHtml, chapters, guests, tags, links,
                     season, episodeNumber, episodeType, explicit, audio, status, publishAt, createdAt, updatedAt, version,
-                    formerSlugs, upload);
+                    formerSlugs, upload, transcript);
         }
     }
 }

@@ -61,6 +61,7 @@ public final class EpisodeMapper {
     static final String EPISODE_ID = "episodeId";
     static final String PUBLIC_FROM = "publicFrom";
     static final String UPLOAD = "upload";
+    static final String TRANSCRIPT = "transcript";
 
     /** What the listing indexes and tag entries carry: exactly what {@link EpisodeSummary} needs. */
     public static final List<String> SUMMARY_ATTRIBUTES = List.of(ID, SLUG, TITLE, SUMMARY, PUBLISH_AT, TAGS, GUESTS, AUDIO);
@@ -71,7 +72,7 @@ public final class EpisodeMapper {
 
     static {
         List<String> attributes = List.of(ID, SLUG, GUID, TITLE, SUMMARY, NOTES_HTML, CHAPTERS, GUESTS, TAGS, LINKS, SEASON,
-                EPISODE_NUMBER, EPISODE_TYPE, EXPLICIT, AUDIO, STATUS, PUBLISH_AT, CREATED_AT, UPDATED_AT, VERSION);
+                EPISODE_NUMBER, EPISODE_TYPE, EXPLICIT, AUDIO, STATUS, PUBLISH_AT, CREATED_AT, UPDATED_AT, VERSION, TRANSCRIPT);
         Map<String, String> names = new java.util.LinkedHashMap<>();
         for (int i = 0; i < attributes.size(); i++) {
             names.put("#f" + i, attributes.get(i));
@@ -112,6 +113,10 @@ public final class EpisodeMapper {
         item.put(VERSION, n(e.version()));
         if (e.upload() != null) {
             item.put(UPLOAD, upload(e.upload()));
+        }
+        if (e.transcript() != null) {
+            item.put(TRANSCRIPT, AttributeValue.fromM(Map.of("id", s(e.transcript().id()), "language", s(e.transcript().language()),
+                    "cues", n(e.transcript().cues()), "parts", n(e.transcript().parts()))));
         }
         if (e.status().isReleased()) {
             item.put(LIST_PK, s(layout.releasedPartition()));
@@ -188,7 +193,13 @@ public final class EpisodeMapper {
                 Instant.parse(str(item, UPDATED_AT)),
                 whole(item, VERSION),
                 fromList(item.get(FORMER_SLUGS), AttributeValue::s),
-                item.containsKey(UPLOAD) ? upload(item.get(UPLOAD).m()) : null);
+                item.containsKey(UPLOAD) ? upload(item.get(UPLOAD).m()) : null,
+                item.containsKey(TRANSCRIPT) ? transcript(item.get(TRANSCRIPT).m()) : null);
+    }
+
+    private static dev.castline.domain.TranscriptFile transcript(Map<String, AttributeValue> m) {
+        return new dev.castline.domain.TranscriptFile(str(m, "id"), str(m, "language"),
+                Integer.parseInt(m.get("cues").n()), Integer.parseInt(m.get("parts").n()));
     }
 
     public static EpisodeSummary summary(Map<String, AttributeValue> item) {

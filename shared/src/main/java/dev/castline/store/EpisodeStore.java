@@ -1,5 +1,8 @@
 package dev.castline.store;
 
+import dev.castline.domain.TranscriptFile;
+import dev.castline.transcript.Transcript;
+
 import static dev.castline.store.TableLayout.LIST_INDEX;
 import static dev.castline.store.TableLayout.LIST_PK;
 import static dev.castline.store.TableLayout.LIST_SK;
@@ -338,6 +341,11 @@ public final class EpisodeStore {
      * transaction; the old one stays reserved for this episode (see {@link Episode#formerSlugs}).
      */
     public Episode update(Episode previous, Episode next) {
+        return update(previous, next, List.of());
+    }
+
+    /** {@link #update(Episode, Episode)}, with more writes in the same transaction. */
+    private Episode update(Episode previous, Episode next, List<TransactWriteItem> alongside) {
         EpisodeRules.validate(next);
         if (!previous.id().equals(next.id()) || next.version() != previous.version() + 1) {
             throw new IllegalArgumentException("next must be the same episode at the following version");
@@ -370,8 +378,79 @@ public final class EpisodeStore {
         }
         newEntries.values().forEach(item -> writes.add(transactions.put(item)));
         feedChange(previous, next).ifPresent(writes::add);
+        writes.addAll(alongside);
         transactions.run(writes, conflicts);
         return next;
+    }
+
+    /**
+     * Gives the episode this transcript (or none), stored as {@code parts} beside its item, in one
+     * transaction with the episode's new version: the old transcript's parts go in the same write,
+     * so a reader never sees an episode pointing at parts that are not all there.
+     */
+    public Episode replaceTranscript(Episode previous, TranscriptFile file, List<byte[]> parts) {
+        if ((file == null) != parts.isEmpty() || (file != null && file.parts() != parts.size())) {
+            throw new IllegalArgumentException("a transcript comes with exactly its parts");
+        }
+        Episode next = previous.toBuilder().transcript(file).version(previous.version() + 1)
+                .updatedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS)).build();
+        List<TransactWriteItem> writes = new ArrayList<>(transcriptPartDeletes(previous));
+        for (int n = 0; n < parts.size(); n++) {
+            Map<String, AttributeValue> item = new HashMap<>(layout.transcriptPartKey(previous.id(), file.id(), n));
+            item.put(TableLayout.ENTITY, s("transcript"));
+            item.put("data", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(parts.get(n))));
+            writes.add(transactions.put(item));
+        }
+        return update(previous, next, writes);
+    }
+
+    private List<TransactWriteItem> transcriptPartDeletes(Episode episode) {
+        List<TransactWriteItem> deletes = new ArrayList<>();
+        if (episode.transcript() != null) {
+            for (int n = 0; n < episode.transcript().parts(); n++) {
+                deletes.add(transactions.delete(layout.transcriptPartKey(episode.id(), episode.transcript().id(), n)));
+            }
+        }
+        return deletes;
+    }
+
+    /** An episode with its transcript, when it has one, as one Query of the episode's partition read them. */
+    public record WithTranscript(Episode episode, Optional<Transcript> transcript) {
+    }
+
+    /**
+     * The episode and its transcript in one Query of its partition (its item and its transcript's
+     * parts sort side by side); empty when there is no such episode.
+     */
+    public Optional<WithTranscript> findWithTranscript(String id, boolean consistent) {
+        Map<String, AttributeValue> key = layout.episodeKey(id);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = DynamoCalls.call(() -> dynamo.query(r -> r.tableName(table).consistentRead(consistent)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PK))
+                    .expressionAttributeValues(Map.of(":pk", key.get(PK))).exclusiveStartKey(from)));
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        Optional<Episode> episode = items.stream().filter(i -> key.get(SK).equals(i.get(SK))).findFirst().map(EpisodeMapper::episode);
+        if (episode.isEmpty()) {
+            return Optional.empty();
+        }
+        TranscriptFile file = episode.get().transcript();
+        if (file == null) {
+            return Optional.of(new WithTranscript(episode.get(), Optional.empty()));
+        }
+        String prefix = TableLayout.transcriptPartPrefix(file.id());
+        List<byte[]> parts = items.stream().filter(i -> i.get(SK).s().startsWith(prefix))
+                .sorted(java.util.Comparator.comparing(i -> i.get(SK).s()))
+                .map(i -> i.get("data").b().asByteArray()).toList();
+        if (parts.size() != file.parts()) {
+            // An eventually consistent read caught the transaction half-visible: the episode as it is, without the text yet.
+            return Optional.of(new WithTranscript(episode.get(), Optional.empty()));
+        }
+        return Optional.of(new WithTranscript(episode.get(), Optional.of(TranscriptParts.decode(parts))));
     }
 
     /** Removes the episode, every slug it held and its tag entries, if it is still at {@code episode.version()}. */
@@ -380,6 +459,7 @@ public final class EpisodeStore {
         writes.add(transactions.deleteIfVersion(layout.episodeKey(episode.id()), EpisodeMapper.VERSION, episode.version()));
         writes.add(transactions.delete(layout.slugKey(episode.slug())));
         writes.add(transactions.delete(layout.guidKey(episode.guid())));
+        writes.addAll(transcriptPartDeletes(episode));
         episode.formerSlugs().forEach(slug -> writes.add(transactions.delete(layout.slugKey(slug))));
         tagEntries(episode).keySet().forEach(key -> writes.add(transactions.delete(key)));
         feedChange(episode, null).ifPresent(writes::add);

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * item        PK                              SK                 what it is for
  * show        SHOW#{show}                     SHOW               settings and the feed's validators
  * episode     SHOW#{show}#EPISODE#{id}        EPISODE            the episode
+ * transcript  SHOW#{show}#EPISODE#{id}        TRANSCRIPT#{t}#{n} part n of the episode's transcript t (gzipped JSON)
  * slug        SHOW#{show}#SLUG#{slug}         SLUG               slug → id; its existence reserves the slug
  * guid        SHOW#{show}#GUID#{guid}         GUID               guid → id; no two episodes share a guid (apps key on it)
  * tag entry   SHOW#{show}#TAG#{tag}           {publishAt}#{id}   a summary copy per tag of a released episode
@@ -75,6 +76,15 @@ public final class TableLayout {
 
     public Map<String, AttributeValue> episodeKey(String id) {
         return key(prefix + "#EPISODE#" + id, "EPISODE");
+    }
+
+    /** Part {@code n} of transcript {@code transcriptId}, beside its episode's item. */
+    public Map<String, AttributeValue> transcriptPartKey(String episodeId, String transcriptId, int n) {
+        return key(prefix + "#EPISODE#" + episodeId, transcriptPartPrefix(transcriptId) + String.format(java.util.Locale.ROOT, "%03d", n));
+    }
+
+    static String transcriptPartPrefix(String transcriptId) {
+        return "TRANSCRIPT#" + transcriptId + "#";
     }
 
     public Map<String, AttributeValue> slugKey(String slug) {
