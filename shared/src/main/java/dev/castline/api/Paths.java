@@ -30,6 +30,13 @@ public final class Paths {
         return EPISODES + slug;
     }
 
+    /** {@code /episodes/{slug}/transcript.vtt} (or {@code .srt}, {@code .json}): the episode's transcript. */
+    public static String transcript(String slug, dev.castline.domain.TranscriptFormat format) {
+        return EPISODES + slug + "/" + TRANSCRIPT_FILE + format.extension();
+    }
+
+    public static final String TRANSCRIPT_FILE = "transcript.";
+
     /** {@code /episodes/{slug}/chapters.json}: the episode's Podcasting 2.0 chapters. */
     public static String chapters(String slug) {
         return EPISODES + slug + "/" + CHAPTERS_FILE;

@@ -1,6 +1,7 @@
 package dev.castline.feed;
 
 import dev.castline.domain.Chapter;
+import dev.castline.domain.TranscriptFormat;
 import dev.castline.api.Paths;
 import dev.castline.domain.Episode;
 import dev.castline.domain.MediaKey;
@@ -212,6 +213,17 @@ public final class FeedWriter {
             }
             xml.close("psc:chapters");
         }
+        if (e.transcript() != null) {
+            // One per format; the VTT is also the captions players may show (rel="captions").
+            for (TranscriptFormat format : TranscriptFormat.values()) {
+                xml.start("podcast:transcript").attribute("url", links.transcript(e, format)).attribute("type", format.contentType())
+                        .attribute("language", e.transcript().language());
+                if (format == TranscriptFormat.VTT) {
+                    xml.attribute("rel", "captions");
+                }
+                xml.endEmpty();
+            }
+        }
         for (Guest g : e.guests()) {
             xml.start("podcast:person").attribute("role", g.role().toLowerCase(Locale.ROOT));
             if (g.website() != null) {
@@ -243,6 +255,11 @@ public final class FeedWriter {
 
         String chapters(Episode e) {
             return chaptersBase + e.slug() + "/" + Paths.CHAPTERS_FILE;
+        }
+
+        /** Beside the chapters: {feed's folder}/episodes/{slug}/transcript.{vtt|srt|json}. */
+        String transcript(Episode e, TranscriptFormat format) {
+            return chaptersBase + e.slug() + "/" + Paths.TRANSCRIPT_FILE + format.extension();
         }
     }
 

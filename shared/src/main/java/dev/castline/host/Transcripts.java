@@ -2,6 +2,7 @@ package dev.castline.host;
 
 import dev.castline.domain.Episode;
 import dev.castline.domain.TranscriptFile;
+import dev.castline.domain.TranscriptFormat;
 import dev.castline.domain.ValidationException;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.TranscriptParts;
@@ -17,18 +18,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * An episode's transcript as the host attaches it: a WebVTT or SRT file, read strictly enough to
+ * An episode's transcript as the host attaches it: a WebVTT, SRT or JSON file, read strictly enough to
  * be safe (a file that is not a transcript is refused naming the line), checked against the
  * episode's audio (cues past its end by more than a few seconds are refused, smaller overruns
  * warned of), then kept in one form that the feed's three formats and the episode page are made
  * from.
  */
 public final class Transcripts {
-    /** The formats a host's file may be in. */
-    public enum Format {
-        VTT, SRT
-    }
-
     /** The episode with its transcript, and what the host should know (cues running past the audio). */
     public record Attached(Episode episode, List<String> warnings) {
     }
@@ -48,7 +44,7 @@ public final class Transcripts {
      *
      * @param language ISO 639 code with an optional region; the feed's {@code podcast:transcript language}
      */
-    public Attached attach(String episodeId, OptionalLong expectedVersion, byte[] file, Format format, String language) {
+    public Attached attach(String episodeId, OptionalLong expectedVersion, byte[] file, TranscriptFormat format, String language) {
         if (language == null || language.length() > 35 || !LANGUAGE.matcher(language).matches()) {
             throw new ValidationException("language", "must be an ISO 639 language code, optionally with a region, e.g. en-us");
         }
@@ -59,7 +55,11 @@ public final class Transcripts {
         Transcript transcript;
         List<String> warnings = List.of();
         try {
-            transcript = format == Format.VTT ? WebVtt.parse(file) : Srt.parse(file);
+            transcript = switch (format) {
+                case VTT -> WebVtt.parse(file);
+                case SRT -> Srt.parse(file);
+                case JSON -> dev.castline.transcript.TranscriptJson.parse(file);
+            };
             if (current.audio() != null) {
                 warnings = DurationCheck.of(transcript, current.audio().durationMillis()).warnings();
             }

@@ -95,6 +95,18 @@ public final class EpisodeStore {
         return findById(EpisodeMapper.episodeIdOfSlugItem(response.item()), consistent);
     }
 
+    /**
+     * {@link #findPublicBySlug} with the episode's transcript: the slug's item, then one Query of
+     * the episode's partition.
+     */
+    public Optional<WithTranscript> findPublicWithTranscriptBySlug(String slug, Instant now) {
+        Optional<Map<String, AttributeValue>> slugItem = slugItem(slug, false);
+        if (slugItem.isEmpty() || EpisodeMapper.publicFromOfSlugItem(slugItem.get()).filter(from -> !from.isAfter(now)).isEmpty()) {
+            return Optional.empty();
+        }
+        return findWithTranscript(EpisodeMapper.episodeIdOfSlugItem(slugItem.get()), false).filter(w -> w.episode().isPublicAt(now));
+    }
+
     public Optional<Episode> findBySlug(String slug, boolean consistent) {
         return slugItem(slug, consistent).flatMap(item -> findById(EpisodeMapper.episodeIdOfSlugItem(item), consistent));
     }

@@ -51,7 +51,7 @@ class TranscriptsTest {
     void anAttachedTranscriptIsReadBackWithItsEpisodeInOneQuery() {
         Episode e = episodeOf(60_000);
         Transcripts.Attached attached = transcripts.attach(e.id(), OptionalLong.of(e.version()), VTT.getBytes(StandardCharsets.UTF_8),
-                Transcripts.Format.VTT, "en-US");
+                dev.castline.domain.TranscriptFormat.VTT, "en-US");
 
         assertThat(attached.warnings()).isEmpty();
         assertThat(attached.episode().version()).isEqualTo(e.version() + 1);
@@ -67,12 +67,12 @@ class TranscriptsTest {
     @Test
     void replacingOrRemovingATranscriptLeavesNoOldPartBehindAndDeletingTheEpisodeNone() {
         Episode e = episodeOf(3_600_000);
-        Episode first = transcripts.attach(e.id(), OptionalLong.empty(), bigSrt(), Transcripts.Format.SRT, "en").episode();
+        Episode first = transcripts.attach(e.id(), OptionalLong.empty(), bigSrt(), dev.castline.domain.TranscriptFormat.SRT, "en").episode();
         assertThat(first.transcript().parts()).as("a transcript too big for one item").isGreaterThan(1);
         assertThat(itemsInPartition(e.id())).isEqualTo(1 + first.transcript().parts());
         assertThat(store.findWithTranscript(e.id(), true).orElseThrow().transcript().orElseThrow().cues()).hasSize(first.transcript().cues());
 
-        Episode second = transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), Transcripts.Format.VTT, "en").episode();
+        Episode second = transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), dev.castline.domain.TranscriptFormat.VTT, "en").episode();
         assertThat(second.transcript().id()).isNotEqualTo(first.transcript().id());
         assertThat(itemsInPartition(e.id())).isEqualTo(2);
 
@@ -80,7 +80,7 @@ class TranscriptsTest {
         assertThat(removed.transcript()).isNull();
         assertThat(itemsInPartition(e.id())).isEqualTo(1);
 
-        Episode again = transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), Transcripts.Format.VTT, "en").episode();
+        Episode again = transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), dev.castline.domain.TranscriptFormat.VTT, "en").episode();
         episodes.remove(again.id(), OptionalLong.empty());
         assertThat(itemsInPartition(e.id())).isZero();
     }
@@ -89,14 +89,14 @@ class TranscriptsTest {
     void aFileThatIsNotATranscriptOrDoesNotFitTheAudioIsRefusedAndChangesNothing() {
         Episode e = episodeOf(3_000);
         assertThatThrownBy(() -> transcripts.attach(e.id(), OptionalLong.empty(), "WEBVTT\n\nnot a timing\nhello\n".getBytes(StandardCharsets.UTF_8),
-                Transcripts.Format.VTT, "en")).isInstanceOfSatisfying(ValidationException.class, ex -> {
+                dev.castline.domain.TranscriptFormat.VTT, "en")).isInstanceOfSatisfying(ValidationException.class, ex -> {
                     assertThat(ex.field()).isEqualTo("transcript");
                     assertThat(ex.getMessage()).startsWith("line 4:");
                 });
-        assertThatThrownBy(() -> transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), Transcripts.Format.VTT, "en"))
+        assertThatThrownBy(() -> transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), dev.castline.domain.TranscriptFormat.VTT, "en"))
                 .as("cues run 6 s past a 3 s episode's end").isInstanceOfSatisfying(ValidationException.class,
                         ex -> assertThat(ex.getMessage()).contains("after the audio"));
-        assertThatThrownBy(() -> transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), Transcripts.Format.VTT, "english!"))
+        assertThatThrownBy(() -> transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), dev.castline.domain.TranscriptFormat.VTT, "english!"))
                 .isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.field()).isEqualTo("language"));
         assertThat(episodes.get(e.id())).isEqualTo(e);
         assertThat(itemsInPartition(e.id())).isEqualTo(1);
@@ -105,7 +105,7 @@ class TranscriptsTest {
     @Test
     void cuesRunningAFewSecondsPastTheAudioAreKeptWithAWarning() {
         Episode e = episodeOf(7_000);
-        Transcripts.Attached attached = transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), Transcripts.Format.VTT, "en");
+        Transcripts.Attached attached = transcripts.attach(e.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8), dev.castline.domain.TranscriptFormat.VTT, "en");
         assertThat(attached.episode().transcript()).isNotNull();
         assertThat(attached.warnings()).singleElement().asString().contains("after the audio");
     }

@@ -148,9 +148,9 @@ class ApiContractTest {
         assertThatThrownBy(() -> contract.check("DELETE", "/api/v1/episodes/a-slug", 204, null, ""))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("no DELETE operation");
-        assertThatThrownBy(() -> contract.checkRoute("GET /episodes/{slug}/transcript.vtt", "/episodes/a/transcript.vtt", 200, JSON, "{}"))
+        assertThatThrownBy(() -> contract.checkRoute("GET /episodes/{slug}/cover.jpg", "/episodes/a/cover.jpg", 200, JSON, "{}"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("no operation for the route GET /episodes/{slug}/transcript.vtt");
+                .hasMessageContaining("no operation for the route GET /episodes/{slug}/cover.jpg");
     }
 
     @Test

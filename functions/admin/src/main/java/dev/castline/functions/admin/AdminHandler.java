@@ -37,6 +37,7 @@ public final class AdminHandler extends ApiHandler {
     private final ShowRoutes show;
     private final ArtworkRoutes artwork;
     private final ImportRoutes imports;
+    private final TranscriptRoutes transcripts;
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public AdminHandler() {
@@ -66,6 +67,7 @@ public final class AdminHandler extends ApiHandler {
         ShowStore shows = new ShowStore(dynamo, config.tableName(), layout, clock);
         this.uploads = new UploadRoutes(new Uploads(store, media, clock), signing);
         this.show = new ShowRoutes(new ShowSettings(shows), representation, clock);
+        this.transcripts = new TranscriptRoutes(new dev.castline.host.Transcripts(episodeService, store), new ShowSettings(shows));
         this.artwork = new ArtworkRoutes(new ShowArtwork(shows, media, config.mediaBaseUrl(), clock), signing);
     }
 
@@ -87,6 +89,8 @@ public final class AdminHandler extends ApiHandler {
             case "GET /api/v1/admin/show" -> show.get();
             case "POST /api/v1/admin/show/artwork" -> artwork.request(request);
             case "POST /api/v1/admin/imports" -> imports.importEpisode(request);
+            case "PUT /api/v1/admin/episodes/{id}/transcript" -> transcripts.put(request);
+            case "DELETE /api/v1/admin/episodes/{id}/transcript" -> transcripts.delete(request);
             case "PUT /api/v1/admin/show" -> show.put(request);
             default -> throw ApiException.notFound("No such admin route.");
         };

@@ -60,6 +60,12 @@ final class AdminJson {
             if (e.upload() != null) {
                 upload(json, "upload", e.upload(), now);
             }
+            if (e.transcript() != null) {
+                json.writeObjectFieldStart("transcript");
+                json.writeStringField("language", e.transcript().language());
+                json.writeNumberField("cues", e.transcript().cues());
+                json.writeEndObject();
+            }
             json.writeStringField("createdAt", e.createdAt().toString());
             json.writeStringField("updatedAt", e.updatedAt().toString());
             json.writeNumberField("version", e.version());

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class AdminHandlerTest {
     private static final List<String> ROUTE_SAMPLES = List.of("admin-create-episode.json", "admin-list-drafts.json",
             "admin-get-episode.json", "admin-patch-episode.json", "admin-delete-episode.json", "admin-request-upload.json",
-            "admin-publish.json", "admin-unpublish.json", "admin-get-show.json", "admin-put-show.json", "admin-request-artwork-upload.json", "admin-import-episode.json");
+            "admin-publish.json", "admin-unpublish.json", "admin-get-show.json", "admin-put-show.json", "admin-request-artwork-upload.json", "admin-import-episode.json",
+            "admin-put-transcript.json", "admin-delete-transcript.json");
 
     private final ApiFixture fixture = new ApiFixture();
     private final AdminHarness admin = new AdminHarness(fixture);
@@ -288,6 +289,36 @@ class AdminHandlerTest {
         String feed = invoke(new FeedHandler(fixture.config, fixture.dynamo, fixture.clock), ApiFixture.event("feed.json")).body();
         assertThat(feed).contains("<enclosure url=\"https://media.oldhost.example/podia.mp3\" length=\"68807424\" type=\"audio/mpeg\"/>")
                 .contains("https://oldhost.example/episodes/podia</guid>").contains("<pubDate>Mon, 08 Feb 2021 06:00:00 GMT</pubDate>");
+    }
+
+    @Test
+    void aTranscriptIsAttachedFromTheFileItselfAndABadOneIsRefusedNamingTheLine() {
+        Episode podia = fixture.store.findBySlug(ApiFixture.PODIA, true).orElseThrow();
+        String put = withId("admin-put-transcript.json", podia.id());
+        LambdaResponse attached = invoke(handler, authorized(put));
+        assertThat(attached.status()).isEqualTo(200);
+        JsonNode answer = json(attached);
+        assertThat(answer.get("language").asText()).isEqualTo("en-us");
+        assertThat(answer.get("cues").asInt()).isEqualTo(2);
+        assertThat(answer.get("warnings")).isEmpty();
+        assertThat(answer.get("version").asLong()).isEqualTo(podia.version() + 1);
+        assertThat(fixture.store.findById(podia.id(), true).orElseThrow().transcript().cues()).isEqualTo(2);
+
+        ObjectNode srt = (ObjectNode) Events.json(put);
+        srt.put("body", "1\n00:00:00,000 --> 00:00:02,000\nNick: Hello\n\n2\nthis is not a timing\nnor this\n");
+        ((ObjectNode) srt.get("headers")).put("content-type", "application/x-subrip");
+        LambdaResponse refused = invoke(handler, authorized(srt.toString()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(Events.json(refused.body()).path("error").path("field").asText()).isEqualTo("transcript");
+        assertThat(Events.json(refused.body()).path("error").path("message").asText()).isEqualTo("transcript line 6: expected a cue timing like 00:00:01,000 --> 00:00:04,000 after the cue number");
+
+        ObjectNode html = (ObjectNode) Events.json(put);
+        ((ObjectNode) html.get("headers")).put("content-type", "text/html");
+        assertThat(Events.json(invoke(handler, authorized(html.toString())).body()).path("error").path("field").asText()).isEqualTo("content-type");
+        assertThat(fixture.store.findById(podia.id(), true).orElseThrow().transcript().cues()).as("refusals change nothing").isEqualTo(2);
+
+        assertThat(invoke(handler, authorized(withId("admin-delete-transcript.json", podia.id()))).status()).isEqualTo(204);
+        assertThat(fixture.store.findById(podia.id(), true).orElseThrow().transcript()).isNull();
     }
 
     @Test

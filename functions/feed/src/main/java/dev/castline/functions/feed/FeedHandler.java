@@ -1,5 +1,12 @@
 package dev.castline.functions.feed;
 
+import dev.castline.domain.TranscriptFormat;
+import dev.castline.http.Conditional;
+import dev.castline.transcript.Srt;
+import dev.castline.transcript.Transcript;
+import dev.castline.transcript.TranscriptJson;
+import dev.castline.transcript.WebVtt;
+
 import dev.castline.api.Paths;
 import dev.castline.config.Clients;
 import dev.castline.config.Config;
@@ -38,6 +45,9 @@ public final class FeedHandler extends ApiHandler {
     static final String FEED_ROUTE = "GET /feed.xml";
     static final String FEED_HEAD_ROUTE = "HEAD /feed.xml";
     static final String CHAPTERS_ROUTE = "GET /episodes/{slug}/chapters.json";
+    static final String VTT_ROUTE = "GET /episodes/{slug}/transcript.vtt";
+    static final String SRT_ROUTE = "GET /episodes/{slug}/transcript.srt";
+    static final String JSON_TRANSCRIPT_ROUTE = "GET /episodes/{slug}/transcript.json";
     /** The only query parameter the feed documents; anything else is redirected away unread. */
     static final Set<String> FEED_PARAMETERS = Set.of("page");
 
@@ -47,6 +57,7 @@ public final class FeedHandler extends ApiHandler {
     private final FeedValidators validators;
     private final Clock clock;
     private final String feedCacheControl;
+    private final String transcriptCacheControl;
     private final Duration settle;
     private final PageCount pages = new PageCount();
 
@@ -72,6 +83,7 @@ public final class FeedHandler extends ApiHandler {
         this.validators = new FeedValidators();
         this.clock = clock;
         this.feedCacheControl = "public, max-age=" + config.feedCacheMaxAge().toSeconds();
+        this.transcriptCacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
         this.settle = config.feedSettle();
     }
 
@@ -85,6 +97,9 @@ public final class FeedHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         return switch (request.routeKey()) {
             case CHAPTERS_ROUTE -> chapters(request);
+            case VTT_ROUTE -> transcript(request, TranscriptFormat.VTT);
+            case SRT_ROUTE -> transcript(request, TranscriptFormat.SRT);
+            case JSON_TRANSCRIPT_ROUTE -> transcript(request, TranscriptFormat.JSON);
             case FEED_ROUTE, FEED_HEAD_ROUTE -> feed(request);
             default -> throw ApiException.notFound("No such route.");
         };
@@ -156,6 +171,36 @@ public final class FeedHandler extends ApiHandler {
                     .header("cache-control", "public, max-age=300");
         }
         return ApiResponse.text(200, ChaptersJson.of(episode), CHAPTERS_TYPE);
+    }
+
+    /**
+     * The episode's transcript in one of its formats, for apps and web players on other sites:
+     * {@code Access-Control-Allow-Origin: *}; validators from the stored transcript's id, which a
+     * new attach changes; 404 when the episode is not public or has no transcript.
+     */
+    private ApiResponse transcript(ApiRequest request, TranscriptFormat format) {
+        String slug = Params.slug(request);
+        EpisodeStore.WithTranscript found = episodes.findPublicWithTranscriptBySlug(slug, clock.instant())
+                .filter(w -> w.transcript().isPresent())
+                .orElseThrow(() -> ApiException.notFound("No published episode with a transcript has this slug."));
+        if (!found.episode().slug().equals(slug)) {
+            return ApiResponse.empty(301).header("location", Paths.transcript(found.episode().slug(), format))
+                    .header("cache-control", "public, max-age=300").header("access-control-allow-origin", "*");
+        }
+        String etag = "\"" + found.episode().transcript().id() + "." + format.extension() + "\"";
+        ApiResponse response;
+        if (Conditional.notModified(request.header("if-none-match"), etag)) {
+            response = ApiResponse.empty(304);
+        } else {
+            Transcript transcript = found.transcript().get();
+            String body = switch (format) {
+                case VTT -> WebVtt.write(transcript);
+                case SRT -> Srt.write(transcript);
+                case JSON -> TranscriptJson.write(transcript);
+            };
+            response = ApiResponse.text(200, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), format.contentType() + "; charset=utf-8");
+        }
+        return response.header("etag", etag).header("cache-control", transcriptCacheControl).header("access-control-allow-origin", "*");
     }
 
     private static int page(ApiRequest request) {

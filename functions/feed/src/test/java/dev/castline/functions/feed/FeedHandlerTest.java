@@ -45,6 +45,9 @@ class FeedHandlerTest {
         List<String> files = new ArrayList<>(ApiFixture.eventsFor("GET /feed.xml"));
         files.addAll(ApiFixture.eventsFor("HEAD /feed.xml"));
         files.addAll(ApiFixture.eventsFor("GET /episodes/{slug}/chapters.json"));
+        for (String format : List.of("vtt", "srt", "json")) {
+            files.addAll(ApiFixture.eventsFor("GET /episodes/{slug}/transcript." + format));
+        }
         assertThat(files).contains("feed.json", "feed-gzip.json", "feed-head.json", "feed-if-modified-since.json", "episode-chapters.json");
         for (String file : files) {
             LambdaResponse response = invoke(handler, ApiFixture.event(file));
@@ -63,6 +66,9 @@ class FeedHandlerTest {
                 }
                 case "feed-if-modified-since.json" -> assertThat(response.status()).isEqualTo(304);
                 case "episode-chapters.json" -> assertThat(response.headers().get("content-type")).startsWith("application/json+chapters");
+                // The sample episode has no transcript until one is attached (transcriptsAreServedInThreeFormats...).
+                case "episode-transcript-vtt.json", "episode-transcript-srt.json", "episode-transcript-json.json" ->
+                        assertClientError(response, 404, "not_found", null);
                 default -> fail("events/" + file + " has no expected answer in this test: add one");
             }
         }
@@ -261,6 +267,63 @@ class FeedHandlerTest {
         byte[] xml = FeedResponses.xml(feed());
         assertThat(new String(xml, StandardCharsets.UTF_8).split("<item>", -1)).hasSize(3);
         assertThat(atomLink(xml, "next")).isEqualTo(Shows.FEED_URL + "?page=2");
+    }
+
+    private static final String VTT = """
+            WEBVTT
+
+            00:00.000 --> 00:04.500
+            <v Nick Janetakis>Welcome to Running in Production.
+
+            00:04.500 --> 00:09.250
+            <v Jason Charnes>Thanks &amp; hello: &lt;script&gt;alert(1)&lt;/script&gt; --&gt; ok
+            """;
+
+    private Episode attachTranscript(String slug) {
+        var service = new dev.castline.host.EpisodeService(fixture.store, new dev.castline.testing.RecordedMedia(), fixture.clock);
+        Episode e = fixture.store.findBySlug(slug, true).orElseThrow();
+        return new dev.castline.host.Transcripts(service, fixture.store).attach(e.id(), java.util.OptionalLong.empty(),
+                VTT.getBytes(StandardCharsets.UTF_8), dev.castline.domain.TranscriptFormat.VTT, "en-us").episode();
+    }
+
+    @Test
+    void transcriptsAreServedInThreeFormatsToAnySiteAndListedInTheFeed() throws Exception {
+        attachTranscript(ApiFixture.PODIA);
+        var expected = dev.castline.transcript.WebVtt.parse(VTT).cues();
+
+        LambdaResponse vtt = invoke(handler, ApiFixture.event("episode-transcript-vtt.json"));
+        assertThat(vtt.status()).isEqualTo(200);
+        assertThat(vtt.headers()).containsEntry("content-type", "text/vtt; charset=utf-8").containsEntry("access-control-allow-origin", "*");
+        assertThat(dev.castline.transcript.WebVtt.parse(vtt.body()).cues()).isEqualTo(expected);
+        LambdaResponse srt = invoke(handler, ApiFixture.event("episode-transcript-srt.json"));
+        assertThat(srt.headers()).containsEntry("content-type", "application/x-subrip; charset=utf-8").containsEntry("access-control-allow-origin", "*");
+        assertThat(dev.castline.transcript.Srt.parse(srt.body()).cues()).isEqualTo(expected);
+        LambdaResponse json = invoke(handler, ApiFixture.event("episode-transcript-json.json"));
+        assertThat(json.headers()).containsEntry("content-type", "application/json; charset=utf-8");
+        assertThat(dev.castline.transcript.TranscriptJson.parse(json.body().getBytes(StandardCharsets.UTF_8)).cues()).isEqualTo(expected);
+        assertThat(Events.json(json.body()).get("segments").get(1).get("speaker").asText()).isEqualTo("Jason Charnes");
+
+        LambdaResponse again = invoke(handler, withHeader(ApiFixture.event("episode-transcript-vtt.json"), "if-none-match", vtt.headers().get("etag")));
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.headers()).containsEntry("access-control-allow-origin", "*");
+        assertThat(json.headers().get("etag")).isNotEqualTo(vtt.headers().get("etag"));
+
+        String feed = new String(FeedResponses.xml(feed()), StandardCharsets.UTF_8);
+        String base = "https://api.castline.test/episodes/" + ApiFixture.PODIA + "/transcript.";
+        assertThat(feed).contains("<podcast:transcript url=\"" + base + "vtt\" type=\"text/vtt\" language=\"en-us\" rel=\"captions\"/>")
+                .contains("<podcast:transcript url=\"" + base + "srt\" type=\"application/x-subrip\" language=\"en-us\"/>")
+                .contains("<podcast:transcript url=\"" + base + "json\" type=\"application/json\" language=\"en-us\"/>");
+        assertThat(FeedRuleChecker.violations(FeedResponses.xml(feed()), FeedRuleChecker.appleCategories())).isEmpty();
+    }
+
+    @Test
+    void aDraftsTranscriptIsNeverServed() {
+        attachTranscript(ApiFixture.DRAFT);
+        for (String format : List.of("vtt", "srt", "json")) {
+            assertClientError(invoke(handler, Events.withSlugIn(ApiFixture.event("episode-transcript-" + format + ".json"), ApiFixture.DRAFT)),
+                    404, "not_found", null);
+        }
+        assertThat(new String(FeedResponses.xml(feed()), StandardCharsets.UTF_8)).doesNotContain(ApiFixture.DRAFT);
     }
 
     @Test
