@@ -59,9 +59,22 @@ final class HtmlToMarkdown {
         return new HtmlToMarkdown(false, base).convert(description);
     }
 
-    /** The description as plain text, paragraphs separated by blank lines; "" for null or blank. */
+    /**
+     * The description as plain text, paragraphs separated by blank lines; "" for null or blank.
+     * Text that is still HTML after one reading (escaped twice, as some feeds do) is read again, so
+     * no markup, {@code <script>} included, survives into plain text.
+     */
     static String plainText(String description) {
-        return new HtmlToMarkdown(true, null).convert(description);
+        HtmlToMarkdown reader = new HtmlToMarkdown(true, null);
+        String text = reader.convert(description);
+        for (int round = 0; round < 8 && looksLikeHtml(text); round++) {
+            String again = reader.convert(text);
+            if (again.equals(text)) {
+                break;
+            }
+            text = again;
+        }
+        return text;
     }
 
     /** One line of plain text for a title, a name, an author: markup removed, whitespace collapsed. */
