@@ -72,7 +72,7 @@ final class FeedDates {
     }
 
     private static Optional<Parsed> iso(String s) {
-        String t = s.replace(' ', 'T');
+        String t = s.replace(' ', 'T').replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
         try {
             return Optional.of(new Parsed(OffsetDateTime.parse(t).toInstant(), null));
         } catch (DateTimeParseException ignored) {
