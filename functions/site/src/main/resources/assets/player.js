@@ -29,6 +29,9 @@
     const items = $$('[data-topics] li[data-start]', el.closest('article, main') || document)
       .map((li) => ({ li, start: parseT(li.dataset.start), title: (li.querySelector('.chapter-title') || li).textContent.trim() }))
       .filter((c) => c.start !== null).sort((a, b) => a.start - b.start);
+    const cues = $$('[data-transcript] li[data-start]', el.closest('article, main') || document)
+      .map((li) => ({ li, start: +li.dataset.start })).filter((c) => c.start >= 0);
+    let curCue = -1;
     const bar = one('[data-chapter-bar]'), now = one('[data-now-playing]'), status = one('[data-copy-status]');
     const dur = () => (audio.duration > 0 && isFinite(audio.duration) ? audio.duration : +d.duration || 0);
     let pending = urlT < (+d.duration || Infinity) ? urlT : null, touched = false, saved = 0, cur, track, fill, marks = [];
@@ -49,8 +52,19 @@
     const jump = (t) => { seek(t); play(audio); };
     const chapterAt = (t) => items.reduce((i, c, k) => (c.start <= t + 0.5 ? k : i), -1);
 
+    // The cue being heard: the last that starts before now (cues are in time order).
+    function cueAt(t) {
+      let lo = 0, hi = cues.length - 1, i = -1;
+      while (lo <= hi) { const m = (lo + hi) >> 1; if (cues[m].start <= t + 0.25) { i = m; lo = m + 1; } else hi = m - 1; }
+      if (i === curCue) return;
+      if (cues[curCue]) { cues[curCue].li.classList.remove('current'); cues[curCue].li.removeAttribute('aria-current'); }
+      if (cues[i]) { cues[i].li.classList.add('current'); cues[i].li.setAttribute('aria-current', 'true'); }
+      curCue = i;
+    }
+
     function update() {
       const t = pos(), i = chapterAt(t);
+      if (cues.length) cueAt(t);
       if (fill && dur()) fill.style.width = Math.min(100, (t / dur()) * 100) + '%';
       if (i === cur) return;
       cur = i;
@@ -176,6 +190,15 @@
     if (!a || e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     const t = parseT(a.dataset.start), jump = players.get((a.closest('article, main') || document).querySelector('[data-player]'));
     if (t !== null && jump) { e.preventDefault(); jump(t); }
+  });
+
+  // A long transcript: a screenful, until the listener asks for all of it.
+  $$('[data-transcript-toggle]').forEach((btn) => {
+    const body = document.getElementById(btn.getAttribute('aria-controls'));
+    if (body) btn.onclick = () => {
+      const open = body.classList.toggle('open');
+      btn.textContent = open ? 'Show less of the transcript' : 'Show the whole transcript';
+    };
   });
 
   // Home page: copy the feed URL; without a clipboard, select it for the listener.

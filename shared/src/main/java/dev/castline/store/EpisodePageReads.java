@@ -1,6 +1,7 @@
 package dev.castline.store;
 
 import dev.castline.domain.Episode;
+import dev.castline.transcript.Transcript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * <ol>
  *   <li>one BatchGetItem of the slug's item and the show's item (an unknown slug, a draft's or a
  *       future episode's ends here, with the show for the "not found" page);</li>
- *   <li>in parallel, the episode's item (GetItem) and, when asked, its two neighbours in the public
- *       list (two one-item Queries), found from the slug item's release time and episode id.</li>
+ *   <li>in parallel, the episode's partition (one Query: its item and its transcript's parts) and,
+ *       when asked, its two neighbours in the public list (two one-item Queries), found from the
+ *       slug item's release time and episode id.</li>
  * </ol>
  * All eventually consistent, like every public read.
  */
@@ -29,7 +31,11 @@ public final class EpisodePageReads {
     private static final int BATCH_ATTEMPTS = 4;
 
     /** What the page shows: the show item, the public episode at the slug if any, its neighbours. */
-    public record Read(ShowStore.Snapshot show, Optional<Episode> episode, EpisodeStore.Neighbours neighbours) {
+    public record Read(ShowStore.Snapshot show, Optional<Episode> episode, EpisodeStore.Neighbours neighbours,
+                       Optional<Transcript> transcript) {
+        public Read(ShowStore.Snapshot show, Optional<Episode> episode, EpisodeStore.Neighbours neighbours) {
+            this(show, episode, neighbours, Optional.empty());
+        }
     }
 
     private final DynamoDbClient dynamo;
@@ -69,13 +75,18 @@ public final class EpisodePageReads {
             return new Read(show, Optional.empty(), EpisodeStore.Neighbours.NONE);
         }
         String id = EpisodeMapper.episodeIdOfSlugItem(slugItem);
-        CompletableFuture<Optional<Episode>> episode = alongside(() -> episodes.findById(id, false).filter(e -> e.isPublicAt(now)));
+        CompletableFuture<Optional<EpisodeStore.WithTranscript>> episode = alongside(
+                () -> episodes.findWithTranscript(id, false).filter(w -> w.episode().isPublicAt(now)));
         if (!withNeighbours) {
-            return new Read(show, join(episode), EpisodeStore.Neighbours.NONE);
+            return read(show, join(episode), EpisodeStore.Neighbours.NONE);
         }
         var older = alongside(() -> episodes.olderThan(publicFrom.get(), id));
         var newer = alongside(() -> episodes.newerThan(publicFrom.get(), id, now));
-        return new Read(show, join(episode), new EpisodeStore.Neighbours(join(older), join(newer)));
+        return read(show, join(episode), new EpisodeStore.Neighbours(join(older), join(newer)));
+    }
+
+    private static Read read(ShowStore.Snapshot show, Optional<EpisodeStore.WithTranscript> found, EpisodeStore.Neighbours neighbours) {
+        return new Read(show, found.map(EpisodeStore.WithTranscript::episode), neighbours, found.flatMap(EpisodeStore.WithTranscript::transcript));
     }
 
     /** The items at these keys that exist, retrying the keys DynamoDB leaves unprocessed under load. */

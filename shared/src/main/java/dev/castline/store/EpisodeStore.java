@@ -404,6 +404,9 @@ public final class EpisodeStore {
         if ((file == null) != parts.isEmpty() || (file != null && file.parts() != parts.size())) {
             throw new IllegalArgumentException("a transcript comes with exactly its parts");
         }
+        if (file != null && previous.transcript() != null && file.id().equals(previous.transcript().id())) {
+            throw new IllegalArgumentException("a new transcript has a new id");
+        }
         Episode next = previous.toBuilder().transcript(file).version(previous.version() + 1)
                 .updatedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS)).build();
         List<TransactWriteItem> writes = new ArrayList<>(transcriptPartDeletes(previous));

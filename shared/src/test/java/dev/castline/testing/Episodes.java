@@ -15,6 +15,21 @@ import java.util.UUID;
 
 /** Valid episodes for tests, in the shape of the seeds, with a builder for the field under test. */
 public final class Episodes {
+    /**
+     * Gives the stored episode at {@code slug} a transcript of {@code cues} cues, two speakers
+     * taking turns every third cue, five seconds each: what a long transcript looks like.
+     */
+    public static dev.castline.domain.Episode withTranscript(dev.castline.store.EpisodeStore store, String slug, int cues) {
+        dev.castline.domain.Episode e = store.findBySlug(slug, true).orElseThrow();
+        java.util.List<dev.castline.transcript.Cue> list = new java.util.ArrayList<>();
+        for (int i = 0; i < cues; i++) {
+            list.add(new dev.castline.transcript.Cue(i * 5_000L, i * 5_000L + 4_500, i / 3 % 2 == 0 ? "Nick Janetakis" : "Jason Charnes",
+                    "Cue " + (i + 1) + ": we talk about Rails & <Heroku> here."));
+        }
+        var parts = dev.castline.store.TranscriptParts.encode(new dev.castline.transcript.Transcript(list)).orElseThrow();
+        return store.replaceTranscript(e, new dev.castline.domain.TranscriptFile(java.util.UUID.randomUUID().toString(), "en-us", cues, parts.size()), parts);
+    }
+
     private Episodes() {
     }
 

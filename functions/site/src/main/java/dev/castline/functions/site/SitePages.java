@@ -191,7 +191,7 @@ public final class SitePages {
                 references, libraries, tagLinks(e.tags()), funding(show),
                 neighbours.older().map(o -> new View.LinkView(Paths.episodePage(o.slug()), o.title())).orElse(null),
                 neighbours.newer().map(n -> new View.LinkView(Paths.episodePage(n.slug()), n.title())).orElse(null),
-                download(e.audio())), "episode.jte", externalAudioOrigin(e));
+                download(e.audio()), transcript(e, read.transcript())), "episode.jte", externalAudioOrigin(e));
     }
 
     /** {@code /embed/{slug}}: the player alone, for an iframe on another site. */
@@ -295,6 +295,25 @@ public final class SitePages {
         String src = e.audio().url(mediaBaseUrl) + start.filter(t -> t > 0).map(t -> "#t=" + t).orElse("");
         return new View.Player(src, e.audio().contentType(), e.slug(), e.audio().durationSeconds(), e.title(), show.title(),
                 servedImage(show.artworkUrl()), trimSlash(show.siteBaseUrl()));
+    }
+
+    /** More cues than this and the transcript starts collapsed to a screenful. */
+    static final int COLLAPSE_AFTER_CUES = 30;
+
+    private static View.TranscriptView transcript(Episode e, Optional<dev.castline.transcript.Transcript> transcript) {
+        if (transcript.isEmpty() || e.transcript() == null) {
+            return null;
+        }
+        List<View.CueView> cues = new ArrayList<>(transcript.get().cues().size());
+        String speaker = null;
+        for (dev.castline.transcript.Cue c : transcript.get().cues()) {
+            long start = c.startMillis() / 1000;
+            boolean named = c.speaker() != null && !c.speaker().equals(speaker);
+            speaker = c.speaker() != null ? c.speaker() : speaker;
+            cues.add(new View.CueView(start, Paths.episodePage(e.slug()) + "?t=" + Times.clock(start), Times.clock(start),
+                    named ? c.speaker() : null, c.text().replace('\n', ' ')));
+        }
+        return new View.TranscriptView(e.transcript().language(), cues.size() > COLLAPSE_AFTER_CUES, cues);
     }
 
     private static List<View.Topic> topics(Episode e) {

@@ -55,7 +55,21 @@ public final class View {
     public record EpisodePage(Layout layout, String title, String dateIso, String dateText, String duration,
                               List<GuestView> guests, String summary, Player player, List<Topic> topics,
                               String showNotesHtml, List<LinkView> references, List<LinkView> libraries,
-                              List<TagLink> tags, LinkView funding, LinkView older, LinkView newer, LinkView download) {
+                              List<TagLink> tags, LinkView funding, LinkView older, LinkView newer, LinkView download,
+                              TranscriptView transcript) {
+    }
+
+    /**
+     * The episode's transcript, in the page: each cue a link to its time.
+     *
+     * @param collapsed long enough to be shown a screenful at a time until the listener asks for all
+     *                  (still all in the page: search engines, Ctrl-F and screen readers have every cue)
+     */
+    public record TranscriptView(String language, boolean collapsed, List<CueView> cues) {
+    }
+
+    /** @param speaker named when it changes, null otherwise */
+    public record CueView(long start, String href, String time, String speaker, String text) {
     }
 
     public record Embed(Layout layout, String title, String pageHref, String artworkSrc, Player player, List<Topic> topics) {

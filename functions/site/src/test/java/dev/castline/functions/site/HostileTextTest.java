@@ -74,11 +74,28 @@ class HostileTextTest {
             // one-line field): nothing to render. Pages are checked for everything it accepts.
             return;
         }
+        // The transcript takes any text (cue text has no one-line rule): speakers and cues from the same attacks.
+        var transcript = new dev.castline.transcript.Transcript(List.of(
+                // within the limits every transcript file read is held to (a speaker's name: 100 characters)
+                new dev.castline.transcript.Cue(0, 1_000, guest.substring(0, guest.offsetByCodePoints(0,
+                        Math.min(guest.codePointCount(0, guest.length()), dev.castline.transcript.Transcript.MAX_SPEAKER_CHARS))), title + "\n" + link),
+                new dev.castline.transcript.Cue(1_000, 2_000, null, summary + " --> " + chapter)));
+        var parts = dev.castline.store.TranscriptParts.encode(transcript).orElseThrow();
+        try {
+            FIXTURE.store.replaceTranscript(episode, new dev.castline.domain.TranscriptFile("t" + SEQUENCE.get(), "en", 2, parts.size()), parts);
+        } catch (dev.castline.domain.ValidationException e) {
+            // The domain refuses some of it outright (bidirectional overrides, line separators in a
+            // one-line field): nothing to render. Pages are checked for everything it accepts.
+            return;
+        }
         RENDERED.incrementAndGet();
 
         Document episodePage = page(Events.withSlug("site-episode-page.json", slug));
         assertThat(episodePage.selectFirst("h1").text()).isEqualTo(Jsoup.parse("<p>" + escape(title)).text());
         assertThat(episodePage.select("[data-topics] .chapter-title").eachText()).contains(Jsoup.parse("<p>" + escape(chapter)).text());
+        assertThat(episodePage.select(".transcript .cues span[dir=auto]").eachText()).containsExactly(
+                Jsoup.parse("<p>" + escape(transcript.cues().get(0).text().replace('\n', ' '))).text(),
+                Jsoup.parse("<p>" + escape(transcript.cues().get(1).text())).text());
         assertSafe(episodePage);
         assertSafe(page(Events.withSlug("site-embed.json", slug)));
         assertSafe(page(ApiFixture.event("site-home.json")));

@@ -133,7 +133,7 @@ class SiteHandlerTest {
         }
         fixture.operations.reset();
         LambdaResponse embed = invoke(handler, ApiFixture.event(EMBED));
-        assertThat(fixture.operations.operations()).as("the embed page: no neighbours").containsExactlyInAnyOrder("BatchGetItem", "GetItem");
+        assertThat(fixture.operations.operations()).as("the embed page: no neighbours").containsExactlyInAnyOrder("BatchGetItem", "Query");
         assertThat(embed.headers().get("content-security-policy")).contains("frame-ancestors *");
         assertThat(embed.headers()).doesNotContainKey("x-frame-options");
         assertThat(Jsoup.parse(embed.body()).select("meta[name=robots]").attr("content")).isEqualTo("noindex");
@@ -153,7 +153,7 @@ class SiteHandlerTest {
     void anEpisodePageHasEverythingAListenerNeedsForOneBatchOfSlugAndShowThenItsItemAndTwoNeighbourQueries() {
         LambdaResponse response = invoke(handler, ApiFixture.event(PAGE));
 
-        assertThat(fixture.operations.operations()).containsExactlyInAnyOrder("BatchGetItem", "GetItem", "Query", "Query");
+        assertThat(fixture.operations.operations()).containsExactlyInAnyOrder("BatchGetItem", "Query", "Query", "Query");
         assertThat(response.status()).isEqualTo(200);
         Episode stored = fixture.store.findBySlug(PODIA, true).orElseThrow();
         Document page = Jsoup.parse(response.body());
@@ -220,6 +220,34 @@ class SiteHandlerTest {
     private static String origin(String url) {
         java.net.URI uri = java.net.URI.create(url);
         return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    @Test
+    void theTranscriptIsInThePageAsLinksToItsTimesWithSpeakersNamedWhenTheyChangeForNoExtraRead() {
+        dev.castline.testing.Episodes.withTranscript(fixture.store, ApiFixture.PODIA, 40);
+        fixture.operations.reset();
+        Document page = Jsoup.parse(invoke(handler, ApiFixture.event(PAGE)).body());
+        assertThat(fixture.operations.operations()).as("the transcript comes with the episode's Query")
+                .containsExactlyInAnyOrder("BatchGetItem", "Query", "Query", "Query");
+
+        var section = page.selectFirst("section.transcript");
+        assertThat(section.attr("lang")).isEqualTo("en-us");
+        assertThat(section.select(".cues li")).hasSize(40);
+        var third = section.select(".cues li").get(3);
+        assertThat(third.attr("data-start")).isEqualTo("15");
+        assertThat(third.selectFirst("a.time").attr("href")).isEqualTo("/episodes/" + ApiFixture.PODIA + "?t=0:15");
+        assertThat(third.selectFirst("a.time").text()).isEqualTo("0:15");
+        assertThat(third.selectFirst(".speaker").text()).isEqualTo("Jason Charnes");
+        assertThat(third.selectFirst("span[dir=auto]").text()).isEqualTo("Cue 4: we talk about Rails & <Heroku> here.");
+        assertThat(section.select(".cues li .speaker").eachText()).as("named when the speaker changes")
+                .hasSize(14).startsWith("Nick Janetakis", "Jason Charnes", "Nick Janetakis");
+        assertThat(section.selectFirst("[data-transcript]").hasClass("collapsed")).isTrue();
+        assertThat(section.selectFirst("button[data-transcript-toggle]").attr("aria-controls")).isEqualTo(section.selectFirst("[data-transcript]").id());
+
+        dev.castline.testing.Episodes.withTranscript(fixture.store, ApiFixture.PODIA, 5);
+        Document shortOne = Jsoup.parse(invoke(handler, ApiFixture.event(PAGE)).body());
+        assertThat(shortOne.selectFirst("[data-transcript]").hasClass("collapsed")).isFalse();
+        assertThat(shortOne.select("button[data-transcript-toggle]")).isEmpty();
     }
 
     @Test

@@ -29,6 +29,7 @@ class ValidHtmlTest {
 
     @Test
     void everyKindOfPageIsValidHtml(@TempDir Path dir) throws Exception {
+        dev.castline.testing.Episodes.withTranscript(fixture.store, ApiFixture.PODIA, 40);
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("home", ApiFixture.event("site-home.json"));
         pages.put("episode", ApiFixture.event("site-episode-page.json"));
