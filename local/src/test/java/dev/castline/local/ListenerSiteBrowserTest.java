@@ -123,6 +123,11 @@ class ListenerSiteBrowserTest {
         String chapters = CHAPTERS.stream().map(c -> "{\"startTime\":" + c.getKey() + ",\"title\":\"" + c.getValue() + "\"}")
                 .collect(Collectors.joining(",", "[", "]"));
         admin("PATCH", "/api/v1/admin/episodes/" + id, current.etag(), "{\"chapters\":" + chapters + "}", 200);
+        HttpResponse<byte[]> transcript = Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/v1/admin/episodes/" + id + "/transcript"))
+                .header("Authorization", "Bearer " + stack.adminToken()).header("Content-Type", "text/vtt")
+                .PUT(HttpRequest.BodyPublishers.ofString(transcriptVtt())).build());
+        assertThat(transcript.statusCode()).as("PUT the transcript: %s", new String(transcript.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(200);
         JsonNode published = admin("POST", "/api/v1/admin/episodes/" + id + "/publish", null, "", 200).json();
         slug = published.get("slug").asText();
         mediaUrl = published.get("audio").get("url").asText();
@@ -164,6 +169,36 @@ class ListenerSiteBrowserTest {
         AudioState second = waitPlayingFrom(browser, 60);
         assertThat(second.currentTime()).as("just after 1:00").isGreaterThanOrEqualTo(60).isLessThan(63);
         assertCurrentChapter(browser, 1);
+    }
+
+    /** A cue every 6 s for the whole episode, two speakers taking turns: long enough to start collapsed. */
+    private static String transcriptVtt() {
+        StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
+        for (int s = 0; s + 6 <= AUDIO_MILLIS / 1000; s += 6) {
+            vtt.append(String.format("%02d:%02d.000 --> %02d:%02d.000%n<v %s>Cue at %d seconds.%n%n", s / 60, s % 60, (s + 6) / 60, (s + 6) % 60,
+                    s / 30 % 2 == 0 ? "Nick" : "Jason", s));
+        }
+        return vtt.toString();
+    }
+
+    @Test
+    void clickingATranscriptCueSeeksThereAndTheCueHeardIsHighlighted() {
+        open(browser, episodeUrl(""));
+        WebElement toggle = browser.findElement(By.cssSelector("button[data-transcript-toggle]"));
+        js(browser, "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", toggle);
+        toggle.click();
+        assertThat(browser.findElement(By.cssSelector("[data-transcript]")).getDomAttribute("class")).contains("open");
+
+        WebElement cue = browser.findElement(By.cssSelector("[data-transcript] a[data-start='150']"));
+        js(browser, "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", cue);
+        cue.click();
+        AudioState playing = waitPlayingFrom(browser, 150);
+        assertThat(playing.currentTime()).as("just after 2:30").isGreaterThanOrEqualTo(150).isLessThan(153);
+        assertThat(browser.getCurrentUrl()).as("the link seeks instead of navigating").isEqualTo(episodeUrl(""));
+        WebElement current = new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("[data-transcript] li.current")).size() == 1
+                ? d.findElement(By.cssSelector("[data-transcript] li.current")) : null);
+        assertThat(current.getDomAttribute("data-start")).isIn("150", "156");
+        assertThat(current.getDomAttribute("aria-current")).isEqualTo("true");
     }
 
     @Test
