@@ -87,7 +87,7 @@ class OpenApiDocumentTest {
             ApiResponse unauthorized = resolve(op.getResponses().get("401"));
             assertThat(unauthorized.getHeaders()).as("401 of %s", route).containsKey("WWW-Authenticate");
         });
-        assertThat(admin).hasSize(10);
+        assertThat(admin).hasSize(16);
     }
 
     @Test
