@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
             "  CASTLINE_API       the admin API's base URL (overrides the profile's)",
             "  CASTLINE_TOKEN     the admin token (overrides the profile's)",
             "  CASTLINE_PROFILE   the profile to use when --profile is not given",
-            "  XDG_CONFIG_HOME    profiles are kept in $XDG_CONFIG_HOME/castline/profiles.json (default ~/.config)"},
+            "  XDG_CONFIG_HOME    where profiles are kept: $XDG_CONFIG_HOME/castline/",
+            "                     (default ~/.config/castline/profiles.json)"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Prints the bash and zsh completion script. Load it with:",
+        description = {"Prints the shell completion script (bash and zsh).", "Load it with:",
             "  source <(castline completion)",
             "or save it, e.g. castline completion > /etc/bash_completion.d/castline"})
 final class CompletionCommand implements Callable<Integer> {

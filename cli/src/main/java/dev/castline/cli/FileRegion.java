@@ -21,7 +21,7 @@ import java.util.function.LongConsumer;
  * holding more than a chunk of it in memory, whatever the file's size.
  */
 record FileRegion(Path file, long offset, long length) {
-    static final int CHUNK = 256 * 1024;
+    static final int CHUNK = 1024 * 1024;
 
     /** MD5 of the region, read through once. */
     byte[] md5() {

@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = {
-            "Saves a connection to a Castline admin API as a profile (in $XDG_CONFIG_HOME/castline/profiles.json, mode 0600).",
+            "Saves a connection to a Castline admin API as a profile.",
+            "Profiles are kept in $XDG_CONFIG_HOME/castline/profiles.json (mode 0600).",
             "The token is read without echo, or from standard input with --token-stdin; it is checked, then saved, never printed.",
             "With --local, the running local stack's URL and admin token are read from its data directory."})
 final class LoginCommand implements Callable<Integer> {

@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
-        description = {"Writes an episode as a Markdown file with YAML front matter, the format push reads:",
-            "pushing the file back changes nothing."})
+        description = {"Writes an episode as a Markdown file (YAML front matter), as push reads it.",
+            "Pushing the file back changes nothing."})
 final class PullCommand implements Callable<Integer> {
     @ParentCommand
     Castline root;

@@ -181,7 +181,7 @@ final class Push {
                 Thread.currentThread().interrupt();
                 throw new Exit.Failure(Exit.INTERRUPTED, "interrupted while waiting for processing");
             }
-            pause = Math.min(2000, pause * 2);
+            pause = Math.min(500, pause * 2);
         }
     }
 

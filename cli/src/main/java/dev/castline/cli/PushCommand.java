@@ -13,10 +13,12 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = {
-            "Creates or updates the episode a Markdown file describes, matched by its slug, and uploads its audio.",
-            "Only what differs is sent: pushing the same file twice changes nothing the second time (no new version,",
-            "no upload). The audio is uploaded only when its content differs from the episode's, then the command",
-            "waits for processing and checks mp3_bytes and mp3_duration against it."})
+            "Creates or updates an episode from its Markdown file, with its audio.",
+            "The episode is matched by its slug.",
+            "Only what differs is sent: pushing the same file twice changes nothing",
+            "the second time (no new version, no upload). The audio is uploaded only when",
+            "its content differs from the episode's; the command then waits for",
+            "processing and checks mp3_bytes and mp3_duration against it."})
 final class PushCommand implements Callable<Integer> {
     @ParentCommand
     Castline root;

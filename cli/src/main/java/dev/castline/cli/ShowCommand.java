@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"The show's settings: 'castline show' or 'castline show get' prints them;",
-            "'castline show set KEY=VALUE…' changes some (an empty VALUE clears one; subscribeLinks.apple=URL sets one link)."})
+        description = {"Prints or changes the show's settings.",
+            "'castline show' (or 'show get') prints them; 'castline show set KEY=VALUE…'",
+            "changes some: an empty VALUE clears one, subscribeLinks.apple=URL sets a link."})
 final class ShowCommand implements Callable<Integer> {
     private static final Set<String> BOOLEANS = Set.of("explicit", "serial", "locked");
     private static final Set<String> INTEGERS = Set.of("feedItemLimit");
