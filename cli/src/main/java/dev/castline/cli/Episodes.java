@@ -119,7 +119,7 @@ final class Episodes {
         return f;
     }
 
-    /** Numbers compared by value: the API writes 159 where this tool writes 159 too, but 2120.25 may come back as 2120.250. */
+    /** A PATCH body of these fields. */
     static ObjectNode body(Map<String, JsonNode> fields) {
         ObjectNode body = Api.JSON.createObjectNode();
         fields.forEach(body::set);

@@ -1,7 +1,6 @@
 package dev.castline.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -63,39 +62,6 @@ record FileRegion(Path file, long offset, long length) {
             @Override
             public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
                 subscriber.onSubscribe(new Reading(subscriber, sent, cancelled, bytesPerSecond));
-            }
-        };
-    }
-
-    /** The region as a stream (for the one-shot reads of tests and the checksum). */
-    InputStream stream() throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        channel.position(offset);
-        return new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(channel)) {
-            long left = length;
-
-            @Override
-            public synchronized int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public synchronized int read(byte[] into, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(into, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
             }
         };
     }

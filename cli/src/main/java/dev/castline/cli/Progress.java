@@ -41,11 +41,6 @@ final class Progress {
         draw(now, false);
     }
 
-    /** Bytes counted that did not arrive (a part sent again): taken back. */
-    void retract(long bytes) {
-        done.addAndGet(-bytes);
-    }
-
     void finish() {
         draw(done.get(), true);
     }

@@ -41,7 +41,7 @@ public final class LocalStack implements ParameterResolver {
         }
     }
 
-    public record Running(CastlineLocal stack, MovableClock clock) implements ExtensionContext.Store.CloseableResource {
+    public record Running(CastlineLocal stack, MovableClock clock) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             stack.close();
