@@ -128,12 +128,22 @@ public final class CastlineLocal implements AutoCloseable {
     private StaticCredentialsProvider credentials;
     private Config config;
     private AdminConfig adminConfig;
+    private Clock clock;
 
     private CastlineLocal() {
     }
 
     public static CastlineLocal start(Settings settings) {
+        return start(settings, null);
+    }
+
+    /**
+     * With the functions' clock given (tests move it to see a scheduled episode appear); null
+     * for the system's. Functions with a constructor that takes a clock get it.
+     */
+    public static CastlineLocal start(Settings settings, Clock clock) {
         CastlineLocal stack = new CastlineLocal();
+        stack.clock = clock;
         try {
             stack.startAll(settings);
             return stack;
@@ -200,11 +210,11 @@ public final class CastlineLocal implements AutoCloseable {
         Map<String, RequestStreamHandler> handlers = new HashMap<>();
         Router<RequestStreamHandler> router = new Router<>();
         for (TemplateRoutes.Route route : template.routes()) {
-            router.add(route, handlers.computeIfAbsent(route.handlerClass(), c -> handler(c, config, admin)));
+            router.add(route, handlers.computeIfAbsent(route.handlerClass(), c -> handler(c, config, admin, clock)));
         }
         for (TemplateRoutes.ObjectCreatedSubscription s : template.subscriptions()) {
             requireEmbeddedS3().subscribe(new ObjectCreatedNotifier.Subscriber(s.functionId(), s.keyPrefix(),
-                    handlers.computeIfAbsent(s.handlerClass(), c -> handler(c, config, admin))));
+                    handlers.computeIfAbsent(s.handlerClass(), c -> handler(c, config, admin, clock))));
         }
 
         if (firstStart && settings.sampleData()) {
@@ -221,6 +231,11 @@ public final class CastlineLocal implements AutoCloseable {
                     new MediaServer(s3, AUDIO_BUCKET));
             gateway.start();
             resources.add(gateway);
+            if (dataDir != null) {
+                // Where the running stack answers, for tools on this machine (castline login --local).
+                Files.writeString(dataDir.resolve("api-url"), baseUrl + "\n", StandardCharsets.UTF_8);
+                resources.add(() -> Files.deleteIfExists(dataDir.resolve("api-url")));
+            }
         } catch (BindException e) {
             throw new PortInUseException(apiPort, "API");
         } catch (IOException e) {
@@ -292,9 +307,21 @@ public final class CastlineLocal implements AutoCloseable {
     }
 
     /** Builds a function's handler through the constructor Lambda's no-arg one delegates to. */
-    private static RequestStreamHandler handler(String className, Config config, AdminConfig admin) {
+    private static RequestStreamHandler handler(String className, Config config, AdminConfig admin, Clock clock) {
         try {
             Class<?> type = Class.forName(className);
+            if (clock != null) {
+                Map<Class<?>, Object> available = Map.of(Config.class, config, AdminConfig.class, admin, MediaConfig.class, admin.media(),
+                        DynamoDbClient.class, dev.castline.config.Clients.dynamoDb(config),
+                        S3Client.class, S3Clients.s3(config, admin.media()), S3Presigner.class, S3Clients.presigner(config, admin.media()),
+                        Clock.class, clock);
+                for (var constructor : type.getConstructors()) {
+                    List<Class<?>> p = List.of(constructor.getParameterTypes());
+                    if (p.contains(Clock.class) && available.keySet().containsAll(p)) {
+                        return (RequestStreamHandler) constructor.newInstance(p.stream().map(available::get).toArray());
+                    }
+                }
+            }
             for (var constructor : type.getConstructors()) {
                 Class<?>[] p = constructor.getParameterTypes();
                 if (p.length == 2 && p[0] == Config.class && p[1] == AdminConfig.class) {

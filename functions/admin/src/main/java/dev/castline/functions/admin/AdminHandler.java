@@ -14,7 +14,10 @@ import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
 import dev.castline.http.CursorCodec;
 import dev.castline.host.MediaObjects;
+import dev.castline.media.S3ChecksumUploadSigner;
 import dev.castline.media.S3MediaObjects;
+import dev.castline.media.S3MultipartBucket;
+import dev.castline.host.MultipartUploads;
 import dev.castline.media.S3UploadSigner;
 import dev.castline.store.EpisodeStore;
 import dev.castline.store.ShowStore;
@@ -38,6 +41,8 @@ public final class AdminHandler extends ApiHandler {
     private final ArtworkRoutes artwork;
     private final ImportRoutes imports;
     private final TranscriptRoutes transcripts;
+    private final SlugRoutes slugs;
+    private final MultipartRoutes multipart;
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public AdminHandler() {
@@ -49,11 +54,18 @@ public final class AdminHandler extends ApiHandler {
     }
 
     public AdminHandler(Config config, AdminConfig admin, DynamoDbClient dynamo, S3Client s3, S3Presigner presigner, Clock clock) {
-        this(config, admin, dynamo, presigner, new S3MediaObjects(s3, admin.media().audioBucket()), clock);
+        this(config, admin, dynamo, presigner, new S3MediaObjects(s3, admin.media().audioBucket()), clock,
+                new S3MultipartBucket(s3, presigner, admin.media().audioBucket()));
     }
 
     /** With the bucket's objects given (the tests record what the rules ask of them). */
     public AdminHandler(Config config, AdminConfig admin, DynamoDbClient dynamo, S3Presigner presigner, MediaObjects media, Clock clock) {
+        this(config, admin, dynamo, presigner, media, clock, null);
+    }
+
+    /** With the bucket's multipart uploads given too (null: the multipart routes answer 404). */
+    public AdminHandler(Config config, AdminConfig admin, DynamoDbClient dynamo, S3Presigner presigner, MediaObjects media, Clock clock,
+                        MultipartUploads.Bucket multipartBucket) {
         super(Duration.ZERO);
         TableLayout layout = config.layout();
         EpisodeStore store = new EpisodeStore(dynamo, config.tableName(), layout, clock);
@@ -65,7 +77,11 @@ public final class AdminHandler extends ApiHandler {
         Uploads.Signing signing = new Uploads.Signing(
                 new S3UploadSigner(presigner, admin.media().audioBucket()), admin.maxUploadBytes(), admin.uploadUrlTtl());
         ShowStore shows = new ShowStore(dynamo, config.tableName(), layout, clock);
-        this.uploads = new UploadRoutes(new Uploads(store, media, clock), signing);
+        this.uploads = new UploadRoutes(new Uploads(store, media, clock), signing,
+                md5 -> new S3ChecksumUploadSigner(presigner, admin.media().audioBucket(), md5));
+        this.slugs = new SlugRoutes(store, representation, clock);
+        this.multipart = multipartBucket == null ? null
+                : new MultipartRoutes(new MultipartUploads(store, multipartBucket, clock), signing);
         this.show = new ShowRoutes(new ShowSettings(shows), representation, clock);
         this.transcripts = new TranscriptRoutes(new dev.castline.host.Transcripts(episodeService, store), new ShowSettings(shows));
         this.artwork = new ArtworkRoutes(new ShowArtwork(shows, media, config.mediaBaseUrl(), clock), signing);
@@ -86,6 +102,12 @@ public final class AdminHandler extends ApiHandler {
             case "POST /api/v1/admin/episodes/{id}/publish" -> episodes.publish(request);
             case "POST /api/v1/admin/episodes/{id}/unpublish" -> episodes.unpublish(request);
             case "POST /api/v1/admin/episodes/{id}/audio" -> uploads.request(request);
+            case "GET /api/v1/admin/slugs/{slug}" -> slugs.get(request);
+            case "POST /api/v1/admin/episodes/{id}/audio/multipart" -> multipart().start(request);
+            case "GET /api/v1/admin/episodes/{id}/audio/multipart/{uploadId}" -> multipart().parts(request);
+            case "POST /api/v1/admin/episodes/{id}/audio/multipart/{uploadId}/parts" -> multipart().signPart(request);
+            case "POST /api/v1/admin/episodes/{id}/audio/multipart/{uploadId}/complete" -> multipart().complete(request);
+            case "DELETE /api/v1/admin/episodes/{id}/audio/multipart/{uploadId}" -> multipart().abort(request);
             case "GET /api/v1/admin/show" -> show.get();
             case "POST /api/v1/admin/show/artwork" -> artwork.request(request);
             case "POST /api/v1/admin/imports" -> imports.importEpisode(request);
@@ -95,5 +117,12 @@ public final class AdminHandler extends ApiHandler {
             default -> throw ApiException.notFound("No such admin route.");
         };
         return response.header("cache-control", "no-store");
+    }
+
+    private MultipartRoutes multipart() {
+        if (multipart == null) {
+            throw ApiException.notFound("Multipart uploads are not available here.");
+        }
+        return multipart;
     }
 }
