@@ -14,15 +14,23 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * Presigned S3 PUTs with the content type, the length and {@code If-None-Match: *} signed: S3
  * refuses the upload if the type or length differs from what the host announced, and refuses a
  * second PUT to the same key (412): a URL writes its object once, and a replay until it expires
- * can never replace media listeners already receive.
+ * can never replace media listeners already receive. With the client's {@code Content-MD5} signed
+ * too, S3 refuses a body whose digest differs: a file corrupted on the way is never stored.
  */
 public final class S3UploadSigner implements UploadSigner {
     private final S3Presigner presigner;
     private final String bucket;
+    private final String contentMd5;
 
     public S3UploadSigner(S3Presigner presigner, String bucket) {
+        this(presigner, bucket, null);
+    }
+
+    /** @param contentMd5 the base64 MD5 of the file the client will send; null to sign none */
+    public S3UploadSigner(S3Presigner presigner, String bucket, String contentMd5) {
         this.presigner = presigner;
         this.bucket = bucket;
+        this.contentMd5 = contentMd5;
     }
 
     @Override
@@ -30,7 +38,7 @@ public final class S3UploadSigner implements UploadSigner {
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p
                 .signatureDuration(ttl)
                 .putObjectRequest(o -> o.bucket(bucket).key(key.value()).contentType(contentType).contentLength(bytes)
-                        .ifNoneMatch("*")));
+                        .contentMD5(contentMd5).ifNoneMatch("*")));
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> header : signed.signedHeaders().entrySet()) {
             if (!header.getKey().equalsIgnoreCase("host")) {

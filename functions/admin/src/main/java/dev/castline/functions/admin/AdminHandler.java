@@ -14,7 +14,6 @@ import dev.castline.http.ApiRequest;
 import dev.castline.http.ApiResponse;
 import dev.castline.http.CursorCodec;
 import dev.castline.host.MediaObjects;
-import dev.castline.media.S3ChecksumUploadSigner;
 import dev.castline.media.S3MediaObjects;
 import dev.castline.media.S3MultipartBucket;
 import dev.castline.host.MultipartUploads;
@@ -78,7 +77,7 @@ public final class AdminHandler extends ApiHandler {
                 new S3UploadSigner(presigner, admin.media().audioBucket()), admin.maxUploadBytes(), admin.uploadUrlTtl());
         ShowStore shows = new ShowStore(dynamo, config.tableName(), layout, clock);
         this.uploads = new UploadRoutes(new Uploads(store, media, clock), signing,
-                md5 -> new S3ChecksumUploadSigner(presigner, admin.media().audioBucket(), md5));
+                md5 -> new S3UploadSigner(presigner, admin.media().audioBucket(), md5));
         this.slugs = new SlugRoutes(store, representation, clock);
         this.multipart = multipartBucket == null ? null
                 : new MultipartRoutes(new MultipartUploads(store, multipartBucket, clock), signing);
