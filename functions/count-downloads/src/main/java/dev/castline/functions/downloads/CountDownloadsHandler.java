@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A new CloudFront access log of the media distribution (S3 ObjectCreated, delivered by
@@ -51,7 +50,7 @@ public final class CountDownloadsHandler implements RequestStreamHandler {
     private final EpisodeStore episodes;
     private final DownloadLedger ledger;
     private final DownloadRules rules;
-    private final String audioBucket;
+    private final AudioFacts.TagSizes tags;
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public CountDownloadsHandler() {
@@ -63,8 +62,13 @@ public final class CountDownloadsHandler implements RequestStreamHandler {
     }
 
     public CountDownloadsHandler(Config config, MediaConfig media, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+        this(config, dynamo, s3, new S3TagSizes(s3, media.audioBucket()), clock);
+    }
+
+    /** With the audio files' tag sizes given (the tests have no audio bucket). */
+    CountDownloadsHandler(Config config, DynamoDbClient dynamo, S3Client s3, AudioFacts.TagSizes tags, Clock clock) {
         this.s3 = s3;
-        this.audioBucket = media.audioBucket();
+        this.tags = tags;
         this.episodes = new EpisodeStore(dynamo, config.tableName(), config.layout(), clock);
         this.ledger = new DownloadLedger(dynamo, config.tableName(), config.layout(), clock, writers());
         this.rules = new DownloadRules(UserAgents.shipped());
@@ -135,7 +139,7 @@ public final class CountDownloadsHandler implements RequestStreamHandler {
                 tally.add(d.request());
             }
         });
-        AudioFacts facts = new AudioFacts(episodes, this::tagSize);
+        AudioFacts facts = new AudioFacts(episodes, tags);
         DownloadLedger.Outcome outcome = ledger.apply(fileId, tally.entries(), e -> facts.of(e.episodeId(), e.key()));
         return new Report(counts[0], malformed, counts[1], skipped, outcome.entries(), outcome.stateWrites(), outcome.downloads().size(),
                 outcome.partsApplied(), outcome.partsAlreadyApplied());
@@ -159,30 +163,5 @@ public final class CountDownloadsHandler implements RequestStreamHandler {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The ID3v2 tags at the front of an audio file, by ranged reads of their 10-byte headers; 0 if none or gone. */
-    private long tagSize(String key) throws IOException {
-        long offset = 0;
-        for (int i = 0; i < 8; i++) {
-            byte[] header;
-            long from = offset;
-            try {
-                header = s3.getObjectAsBytes(r -> r.bucket(audioBucket).key(key).range("bytes=" + from + "-" + (from + 9))).asByteArray();
-            } catch (NoSuchKeyException e) {
-                return offset;
-            } catch (S3Exception e) {
-                if (e.statusCode() == 403 || e.statusCode() == 404 || e.statusCode() == 416) {
-                    return offset;
-                }
-                throw e;
-            }
-            long size = AudioFacts.id3Size(header);
-            if (size == 0) {
-                return offset;
-            }
-            offset += size;
-        }
-        return offset;
     }
 }
