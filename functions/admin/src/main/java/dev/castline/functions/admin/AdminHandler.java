@@ -37,6 +37,7 @@ public final class AdminHandler extends ApiHandler {
     private final ShowRoutes show;
     private final ArtworkRoutes artwork;
     private final ImportRoutes imports;
+    private final StatsRoutes stats;
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public AdminHandler() {
@@ -67,6 +68,7 @@ public final class AdminHandler extends ApiHandler {
         this.uploads = new UploadRoutes(new Uploads(store, media, clock), signing);
         this.show = new ShowRoutes(new ShowSettings(shows), representation, clock);
         this.artwork = new ArtworkRoutes(new ShowArtwork(shows, media, config.mediaBaseUrl(), clock), signing);
+        this.stats = new StatsRoutes(new dev.castline.store.DownloadStats(dynamo, config.tableName(), layout), store);
     }
 
     @Override
@@ -88,6 +90,7 @@ public final class AdminHandler extends ApiHandler {
             case "POST /api/v1/admin/show/artwork" -> artwork.request(request);
             case "POST /api/v1/admin/imports" -> imports.importEpisode(request);
             case "PUT /api/v1/admin/show" -> show.put(request);
+            case "GET /api/v1/admin/stats" -> stats.get(request);
             default -> throw ApiException.notFound("No such admin route.");
         };
         return response.header("cache-control", "no-store");
