@@ -42,6 +42,7 @@ public final class AdminHandler extends ApiHandler {
     private final TranscriptRoutes transcripts;
     private final SlugRoutes slugs;
     private final MultipartRoutes multipart;
+    private final StatsRoutes stats;
 
     /** Lambda's entry: configuration from the environment, clients built once per container. */
     public AdminHandler() {
@@ -84,6 +85,7 @@ public final class AdminHandler extends ApiHandler {
         this.show = new ShowRoutes(new ShowSettings(shows), representation, clock);
         this.transcripts = new TranscriptRoutes(new dev.castline.host.Transcripts(episodeService, store), new ShowSettings(shows));
         this.artwork = new ArtworkRoutes(new ShowArtwork(shows, media, config.mediaBaseUrl(), clock), signing);
+        this.stats = new StatsRoutes(new dev.castline.store.DownloadStats(dynamo, config.tableName(), layout), store);
     }
 
     @Override
@@ -113,6 +115,7 @@ public final class AdminHandler extends ApiHandler {
             case "PUT /api/v1/admin/episodes/{id}/transcript" -> transcripts.put(request);
             case "DELETE /api/v1/admin/episodes/{id}/transcript" -> transcripts.delete(request);
             case "PUT /api/v1/admin/show" -> show.put(request);
+            case "GET /api/v1/admin/stats" -> stats.get(request);
             default -> throw ApiException.notFound("No such admin route.");
         };
         return response.header("cache-control", "no-store");
