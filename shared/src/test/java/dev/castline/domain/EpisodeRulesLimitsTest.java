@@ -2,6 +2,7 @@ package dev.castline.domain;
 
 import static dev.castline.domain.TextTest.refuses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.castline.testing.Episodes;
 import java.time.Instant;
@@ -206,7 +207,8 @@ class EpisodeRulesLimitsTest {
         String key = base.audio().key();
         accepts(ok().audio(new Audio(key.replace(".mp3", ".m4a"), "audio/x-m4a", 1, 0)).build());
         refuses(() -> EpisodeRules.validate(ok().audio(new Audio("video/e/u.mp3", "audio/mpeg", 1, 0)).build()), "audio.key", "audio/{episodeId}");
-        refusesField(ok().audio(new Audio(null, "audio/mpeg", 1, 0)).build(), "audio.key");
+        assertThatThrownBy(() -> new Audio(null, "audio/mpeg", 1, 0)).as("audio is held (a key) or external (a URL)")
+                .isInstanceOf(IllegalArgumentException.class);
         refuses(() -> EpisodeRules.validate(ok().audio(new Audio(key, "audio/wav", 1, 0)).build()), "audio.contentType", "audio/mpeg or audio/x-m4a");
         // The type is stored as it is served: exactly, not in some other case.
         refusesField(ok().audio(new Audio(key, "AUDIO/MPEG", 1, 0)).build(), "audio.contentType");
