@@ -132,12 +132,33 @@ final class SampleData {
                         v.properties().forEach(link -> links.put(link.getKey(), link.getValue().asText()));
                         yield links;
                     }
+                    case OBJECT -> shaped(field.shape(), v);
+                    case OBJECTS -> {
+                        List<Object> items = new ArrayList<>();
+                        v.forEach(item -> items.add(shaped(field.shape(), item)));
+                        yield items;
+                    }
                 });
             }
         }
         values.put(ShowField.SITE_BASE_URL, baseUrl);
         values.put(ShowField.FEED_URL, baseUrl + Paths.FEED);
         return values;
+    }
+
+    private static Object shaped(dev.castline.domain.Shape<?> shape, JsonNode object) {
+        Map<String, Object> members = new java.util.LinkedHashMap<>();
+        shape.members().forEach((name, kind) -> {
+            JsonNode member = object.get(name);
+            if (member != null && !member.isNull()) {
+                members.put(name, switch (kind) {
+                    case BOOLEAN -> member.asBoolean();
+                    case INTEGER -> member.asInt();
+                    default -> member.asText();
+                });
+            }
+        });
+        return shape.of(members);
     }
 
     private static NewEpisode episode(JsonNode e, NewEpisode.KnownAudio audio) {

@@ -5,7 +5,10 @@ import dev.castline.domain.Audio;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Guest;
+import dev.castline.domain.License;
 import dev.castline.domain.Link;
+import dev.castline.domain.SocialInteract;
+import dev.castline.domain.Soundbite;
 import dev.castline.domain.MediaKey;
 import dev.castline.feed.ChaptersJson;
 import dev.castline.http.Json;
@@ -40,8 +43,51 @@ public final class EpisodeJson {
             ChaptersJson.chapters(json, e.chapters());
             links(json, e.links());
             numbering(json, e);
+            podcasting20(json, e);
             json.writeEndObject();
         });
+    }
+
+    /** Soundbites, comment threads and license, each only when set: shared with the host's view. */
+    public static void podcasting20(JsonGenerator json, Episode e) throws IOException {
+        if (!e.soundbites().isEmpty()) {
+            json.writeArrayFieldStart("soundbites");
+            for (Soundbite b : e.soundbites()) {
+                json.writeStartObject();
+                json.writeFieldName("startTime");
+                json.writeNumber(ChaptersJson.seconds(b.startMillis()));
+                json.writeFieldName("duration");
+                json.writeNumber(ChaptersJson.seconds(b.durationMillis()));
+                Json.optionalString(json, "title", b.title());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (!e.socialInteracts().isEmpty()) {
+            json.writeArrayFieldStart("socialInteracts");
+            for (SocialInteract s : e.socialInteracts()) {
+                json.writeStartObject();
+                json.writeStringField("protocol", s.protocol());
+                Json.optionalString(json, "uri", s.uri());
+                Json.optionalString(json, "accountId", s.accountId());
+                Json.optionalString(json, "accountUrl", s.accountUrl());
+                if (s.priority() != null) {
+                    json.writeNumberField("priority", s.priority());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (e.license() != null) {
+            license(json, e.license());
+        }
+    }
+
+    public static void license(JsonGenerator json, License l) throws IOException {
+        json.writeObjectFieldStart("license");
+        json.writeStringField("identifier", l.identifier());
+        Json.optionalString(json, "url", l.url());
+        json.writeEndObject();
     }
 
     private void summaryFields(JsonGenerator json, EpisodeSummary s) throws IOException {

@@ -1,5 +1,6 @@
 package dev.castline.api;
 
+import dev.castline.domain.RemoteItem;
 import dev.castline.domain.Show;
 import dev.castline.http.Json;
 
@@ -39,6 +40,40 @@ public final class ShowJson {
                     json.writeStringField(link.getKey(), link.getValue());
                 }
                 json.writeEndObject();
+            }
+            if (s.license() != null) {
+                EpisodeJson.license(json, s.license());
+            }
+            if (s.location() != null) {
+                json.writeObjectFieldStart("location");
+                json.writeStringField("name", s.location().name());
+                Json.optionalString(json, "geo", s.location().geo());
+                Json.optionalString(json, "osm", s.location().osm());
+                json.writeEndObject();
+            }
+            if (!s.podroll().isEmpty()) {
+                json.writeArrayFieldStart("podroll");
+                for (RemoteItem r : s.podroll()) {
+                    json.writeStartObject();
+                    json.writeStringField("feedGuid", r.feedGuid());
+                    Json.optionalString(json, "feedUrl", r.feedUrl());
+                    Json.optionalString(json, "title", r.title());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            if (s.updateFrequency() != null) {
+                json.writeObjectFieldStart("updateFrequency");
+                json.writeStringField("text", s.updateFrequency().text());
+                Json.optionalString(json, "rrule", s.updateFrequency().rrule());
+                Json.optionalString(json, "dtstart", s.updateFrequency().dtstart());
+                if (s.updateFrequency().complete()) {
+                    json.writeBooleanField("complete", true);
+                }
+                json.writeEndObject();
+            }
+            if (s.complete()) {
+                json.writeBooleanField("complete", true);
             }
             json.writeArrayFieldStart("categories");
             json.writeStartObject();

@@ -15,6 +15,9 @@ import java.util.List;
  * @param formerSlugs   slugs this episode had before: still reserved for it, so old links keep working
  * @param upload        the audio upload being waited for or last refused; null when none
  * @param transcript    the episode's transcript; null when it has none
+ * @param soundbites    Podcasting 2.0 {@code podcast:soundbite}s: moments worth sharing
+ * @param socialInteracts {@code podcast:socialInteract}: where the episode is discussed
+ * @param license       {@code podcast:license} of the episode's audio; null: the show's, if any
  */
 public record Episode(
         String id,
@@ -40,7 +43,20 @@ public record Episode(
         long version,
         List<String> formerSlugs,
         Upload upload,
-        TranscriptFile transcript) {
+        TranscriptFile transcript,
+        List<Soundbite> soundbites,
+        List<SocialInteract> socialInteracts,
+        License license) {
+
+    /** An episode without soundbites, comment threads or a license of its own. */
+    public Episode(String id, String slug, String guid, String title, String summary, String showNotesMarkdown, String showNotesHtml,
+                   List<Chapter> chapters, List<Guest> guests, List<String> tags, List<Link> links, Integer season, Integer episodeNumber,
+                   EpisodeType episodeType, boolean explicit, Audio audio, Status status, Instant publishAt, Instant createdAt,
+                   Instant updatedAt, long version, List<String> formerSlugs, Upload upload, TranscriptFile transcript) {
+        this(id, slug, guid, title, summary, showNotesMarkdown, showNotesHtml, chapters, guests, tags, links, season, episodeNumber,
+                episodeType, explicit, audio, status, publishAt, createdAt, updatedAt, version, formerSlugs, upload, transcript,
+                null, null, null);
+    }
 
     /** An episode without a transcript. */
     public Episode(String id, String slug, String guid, String title, String summary, String showNotesMarkdown, String showNotesHtml,
@@ -57,6 +73,8 @@ public record Episode(
         tags = List.copyOf(tags);
         links = List.copyOf(links);
         formerSlugs = List.copyOf(formerSlugs);
+        soundbites = soundbites == null ? List.of() : List.copyOf(soundbites);
+        socialInteracts = socialInteracts == null ? List.of() : List.copyOf(socialInteracts);
     }
 
     /**
@@ -101,6 +119,9 @@ public record Episode(
         private List<String> formerSlugs;
         private Upload upload;
         private TranscriptFile transcript;
+        private List<Soundbite> soundbites;
+        private List<SocialInteract> socialInteracts;
+        private License license;
 
         private Builder(Episode e) {
             id = e.id; slug = e.slug; guid = e.guid; title = e.title; summary = e.summary;
@@ -108,7 +129,7 @@ public record Episode(
             guests = e.guests; tags = e.tags; links = e.links; season = e.season; episodeNumber = e.episodeNumber;
             episodeType = e.episodeType; explicit = e.explicit; audio = e.audio; status = e.status; publishAt = e.publishAt;
             createdAt = e.createdAt; updatedAt = e.updatedAt; version = e.version; formerSlugs = e.formerSlugs; upload = e.upload;
-            transcript = e.transcript;
+            transcript = e.transcript; soundbites = e.soundbites; socialInteracts = e.socialInteracts; license = e.license;
         }
 
         public Builder slug(String v) { slug = v; return this; }
@@ -131,11 +152,14 @@ public record Episode(
         public Builder formerSlugs(List<String> v) { formerSlugs = v; return this; }
         public Builder upload(Upload v) { upload = v; return this; }
         public Builder transcript(TranscriptFile v) { transcript = v; return this; }
+        public Builder soundbites(List<Soundbite> v) { soundbites = v; return this; }
+        public Builder socialInteracts(List<SocialInteract> v) { socialInteracts = v; return this; }
+        public Builder license(License v) { license = v; return this; }
 
         public Episode build() {
             return new Episode(id, slug, guid, title, summary, showNotesMarkdown, showNotesHtml, chapters, guests, tags, links,
                     season, episodeNumber, episodeType, explicit, audio, status, publishAt, createdAt, updatedAt, version,
-                    formerSlugs, upload, transcript);
+                    formerSlugs, upload, transcript, soundbites, socialInteracts, license);
         }
     }
 }

@@ -54,6 +54,9 @@ public final class EpisodeRules {
         guests(e.guests());
         tags(e.tags());
         links(e.links());
+        Podcasting20Rules.soundbites("soundbites", e.soundbites());
+        Podcasting20Rules.socialInteracts("socialInteracts", e.socialInteracts());
+        Podcasting20Rules.license("license", e.license());
         positive("season", e.season());
         positive("episode", e.episodeNumber());
         if (e.episodeType() == null) {
@@ -112,6 +115,15 @@ public final class EpisodeRules {
         }
         for (String t : e.tags()) {
             total += 8 + utf8(t);
+        }
+        for (Soundbite b : e.soundbites()) {
+            total += 48 + utf8(b.title());
+        }
+        for (SocialInteract s : e.socialInteracts()) {
+            total += 96 + utf8(s.uri()) + utf8(s.accountId()) + utf8(s.accountUrl());
+        }
+        if (e.license() != null) {
+            total += 48 + utf8(e.license().identifier()) + utf8(e.license().url());
         }
         // Summary fields are copied to each tag entry, but those are items of their own.
         return total;

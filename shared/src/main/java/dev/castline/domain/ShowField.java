@@ -29,22 +29,46 @@ public enum ShowField {
     SERIAL("serial", Kind.BOOLEAN, Show::serial),
     LOCKED("locked", Kind.BOOLEAN, Show::locked),
     FEED_ITEM_LIMIT("feedItemLimit", Kind.INTEGER, Show::feedItemLimit),
-    SUBSCRIBE_LINKS("subscribeLinks", Kind.LINKS, s -> s.subscribeLinks().isEmpty() ? null : s.subscribeLinks());
+    SUBSCRIBE_LINKS("subscribeLinks", Kind.LINKS, s -> s.subscribeLinks().isEmpty() ? null : s.subscribeLinks()),
+    TXT("txt", Kind.OBJECTS, Shape.TXT, s -> s.txt().isEmpty() ? null : s.txt()),
+    LICENSE("license", Kind.OBJECT, Shape.LICENSE, Show::license),
+    LOCATION("location", Kind.OBJECT, Shape.LOCATION, Show::location),
+    PODROLL("podroll", Kind.OBJECTS, Shape.REMOTE_ITEM, s -> s.podroll().isEmpty() ? null : s.podroll()),
+    UPDATE_FREQUENCY("updateFrequency", Kind.OBJECT, Shape.UPDATE_FREQUENCY, Show::updateFrequency),
+    BLOCK("block", Kind.BOOLEAN, Show::block),
+    COMPLETE("complete", Kind.BOOLEAN, Show::complete),
+    NEW_FEED_URL("newFeedUrl", Kind.TEXT, Show::newFeedUrl);
 
     /**
-     * How a field's value is written: text, true/false, a whole number, or links by name (an
-     * object of {@link PodcastApp} setting names to URLs, a {@code Map<String, String>}).
+     * How a field's value is written: text, true/false, a whole number, links by name (an
+     * object of {@link PodcastApp} setting names to URLs, a {@code Map<String, String>}), one
+     * object of a {@link Shape} (its domain value), or a list of them (a {@code List} of values).
      */
-    public enum Kind { TEXT, BOOLEAN, INTEGER, LINKS }
+    public enum Kind { TEXT, BOOLEAN, INTEGER, LINKS, OBJECT, OBJECTS }
 
     private final String wireName;
     private final Kind kind;
     private final Function<Show, Object> getter;
+    private final Shape<?> shape;
 
     ShowField(String wireName, Kind kind, Function<Show, Object> getter) {
         this.wireName = wireName;
         this.kind = kind;
         this.getter = getter;
+        this.shape = null;
+    }
+
+    /** A structured field: one object of this shape ({@link Kind#OBJECT}) or a list of them ({@link Kind#OBJECTS}). */
+    ShowField(String wireName, Kind kind, Shape<?> shape, Function<Show, Object> getter) {
+        this.wireName = wireName;
+        this.kind = kind;
+        this.getter = getter;
+        this.shape = shape;
+    }
+
+    /** The layout of an {@link Kind#OBJECT} or {@link Kind#OBJECTS} field's objects; null for the other kinds. */
+    public Shape<?> shape() {
+        return shape;
     }
 
     /** The field's name in the API, the store and the sample data. */
@@ -56,7 +80,7 @@ public enum ShowField {
         return kind;
     }
 
-    /** The show's value of this field: a String, Boolean or Integer, or null when unset. */
+    /** The show's value of this field: a String, Boolean, Integer, links, shaped value or list of them, or null when unset. */
     public Object of(Show show) {
         return getter.apply(show);
     }
@@ -69,7 +93,14 @@ public enum ShowField {
                 text(v, APPLE_CATEGORY), text(v, APPLE_SUBCATEGORY), bool(v, EXPLICIT, false), text(v, OWNER_NAME),
                 text(v, OWNER_EMAIL), text(v, SITE_BASE_URL), text(v, COPYRIGHT), text(v, FUNDING_URL), text(v, FUNDING_TEXT),
                 text(v, FEED_URL), text(v, PODCAST_GUID), bool(v, SERIAL, false), bool(v, LOCKED, true),
-                (Integer) v.get(FEED_ITEM_LIMIT), links(v, SUBSCRIBE_LINKS));
+                (Integer) v.get(FEED_ITEM_LIMIT), links(v, SUBSCRIBE_LINKS), list(v, TXT), (License) v.get(LICENSE),
+                (Location) v.get(LOCATION), list(v, PODROLL), (UpdateFrequency) v.get(UPDATE_FREQUENCY), bool(v, BLOCK, false),
+                bool(v, COMPLETE, false), text(v, NEW_FEED_URL));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> java.util.List<T> list(Map<ShowField, Object> values, ShowField field) {
+        return (java.util.List<T>) values.get(field);
     }
 
     @SuppressWarnings("unchecked")

@@ -49,6 +49,15 @@ public final class ShowRules {
             }
             Text.requireHttpUrl("subscribeLinks." + link.getKey(), link.getValue());
         }
+        Podcasting20Rules.txt("txt", s.txt());
+        Podcasting20Rules.license("license", s.license());
+        Podcasting20Rules.location("location", s.location());
+        Podcasting20Rules.podroll("podroll", s.podroll(), s.podcastGuid());
+        Podcasting20Rules.updateFrequency("updateFrequency", s.updateFrequency());
+        Text.optionalHttpUrl("newFeedUrl", s.newFeedUrl());
+        if (s.newFeedUrl() != null && s.newFeedUrl().equals(s.feedUrl())) {
+            throw new ValidationException("newFeedUrl", "must be the feed's new address, not feedUrl itself");
+        }
         if (s.feedItemLimit() != null && (s.feedItemLimit() < 1 || s.feedItemLimit() > MAX_FEED_ITEM_LIMIT)) {
             throw new ValidationException("feedItemLimit", "must be a whole number from 1 to " + MAX_FEED_ITEM_LIMIT);
         }

@@ -80,6 +80,18 @@ public final class Text {
         return value;
     }
 
+    /**
+     * An absolute https URL with a host, or null: the Podcasting 2.0 namespace asks for https
+     * wherever it names a web resource.
+     */
+    public static String optionalHttpsUrl(String field, String value) {
+        optionalHttpUrl(field, value);
+        if (value != null && !value.regionMatches(true, 0, "https:", 0, 6)) {
+            throw new ValidationException(field, "must be an absolute https URL");
+        }
+        return value;
+    }
+
     public static String requireHttpUrl(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new ValidationException(field, "is required");

@@ -38,7 +38,7 @@ public final class FeedPager {
     }
 
     /**
-     * @param episodes every public episode with audio, newest first
+     * @param episodes every public episode with audio, newest first (its trailers are every page's {@code podcast:trailer}s)
      * @return empty when {@code pageNumber} is past the last page
      */
     public Optional<Rendered> render(Show show, List<Episode> episodes, int pageNumber, Instant lastBuildDate) {
@@ -58,6 +58,7 @@ public final class FeedPager {
     }
 
     private Optional<Rendered> renderPage(Show show, List<Episode> episodes, int number, int pageSize, Instant lastBuildDate) {
+        List<Episode> trailers = FeedWriter.trailers(episodes);
         int count = Math.max(1, (episodes.size() + pageSize - 1) / pageSize);
         if (number < 1 || number > count) {
             return Optional.empty();
@@ -65,13 +66,13 @@ public final class FeedPager {
         List<Episode> items = episodes.subList(Math.min(episodes.size(), (number - 1) * pageSize),
                 Math.min(episodes.size(), number * pageSize));
         FeedWriter.Page page = new FeedWriter.Page(number, count);
-        return Optional.of(new Rendered(writer.render(show, items, page, lastBuildDate), page));
+        return Optional.of(new Rendered(writer.render(show, trailers, items, page, lastBuildDate), page));
     }
 
     private int pageSizeThatFits(Show show, List<Episode> episodes, Instant lastBuildDate) {
         long largest = writer.largestItemBytes(show, episodes);
         // The channel with every paging link, measured on an empty page.
-        long room = maxPageBytes - writer.documentBytes(show, List.of(), new FeedWriter.Page(2, 3), lastBuildDate);
+        long room = maxPageBytes - writer.documentBytes(show, FeedWriter.trailers(episodes), List.of(), new FeedWriter.Page(2, 3), lastBuildDate);
         return (int) Math.max(1, room / Math.max(1, largest));
     }
 }

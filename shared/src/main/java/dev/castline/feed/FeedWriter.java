@@ -5,7 +5,15 @@ import dev.castline.domain.TranscriptFormat;
 import dev.castline.api.Paths;
 import dev.castline.domain.Episode;
 import dev.castline.domain.MediaKey;
+import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Guest;
+import dev.castline.domain.License;
+import dev.castline.domain.Location;
+import dev.castline.domain.RemoteItem;
+import dev.castline.domain.SocialInteract;
+import dev.castline.domain.Soundbite;
+import dev.castline.domain.TxtRecord;
+import dev.castline.domain.UpdateFrequency;
 import dev.castline.domain.Show;
 import java.io.OutputStream;
 import java.net.URI;
@@ -43,6 +51,9 @@ public final class FeedWriter {
         }
     }
 
+    /** At most this many {@code podcast:trailer}s, the newest: apps play the newest one. */
+    public static final int MAX_TRAILERS = 10;
+
     private final String mediaBaseUrl;
 
     /** @param mediaBaseUrl where audio keys are served from, without a trailing slash */
@@ -51,26 +62,52 @@ public final class FeedWriter {
     }
 
     /**
+     * A feed whose channel's trailers are the trailers among {@code items}: right when the page
+     * holds every episode; a paged feed names them with {@link #write(Show, List, List, Page, Instant, OutputStream)}.
+     *
      * @param items         this page's episodes, newest first; each must have audio
      * @param lastBuildDate when the feed's data last changed
      */
     public void write(Show show, List<Episode> items, Page page, Instant lastBuildDate, OutputStream out) {
+        write(show, trailers(items), items, page, lastBuildDate, out);
+    }
+
+    /**
+     * @param trailers      the show's public trailer episodes, newest first (see {@link #trailers}): the channel's {@code podcast:trailer}s
+     * @param items         this page's episodes, newest first; each must have audio
+     * @param lastBuildDate when the feed's data last changed
+     */
+    public void write(Show show, List<Episode> trailers, List<Episode> items, Page page, Instant lastBuildDate, OutputStream out) {
         XmlOut xml = new XmlOut(out);
-        document(xml, show, items, page, lastBuildDate);
+        document(xml, show, trailers, items, page, lastBuildDate);
         xml.flush();
+    }
+
+    /** {@link #render(Show, List, List, Page, Instant)} with the trailers among {@code items}. */
+    public byte[] render(Show show, List<Episode> items, Page page, Instant lastBuildDate) {
+        return render(show, trailers(items), items, page, lastBuildDate);
     }
 
     /**
      * The feed as one byte array: written straight into the array that becomes the response body,
      * sized from the item count, with no stream or second buffer in between.
      */
-    public byte[] render(Show show, List<Episode> items, Page page, Instant lastBuildDate) {
+    public byte[] render(Show show, List<Episode> trailers, List<Episode> items, Page page, Instant lastBuildDate) {
         XmlOut xml = new XmlOut(8 * 1024 + items.size() * 6 * 1024);
-        document(xml, show, items, page, lastBuildDate);
+        document(xml, show, trailers, items, page, lastBuildDate);
         return xml.toBytes();
     }
 
-    private void document(XmlOut xml, Show show, List<Episode> items, Page page, Instant lastBuildDate) {
+    /**
+     * The episodes of type trailer among {@code episodes} (public, with audio, newest first): the
+     * newest {@value #MAX_TRAILERS}, each a {@code podcast:trailer} of the channel on every page.
+     */
+    public static List<Episode> trailers(List<Episode> episodes) {
+        return episodes.stream().filter(e -> e.episodeType() == EpisodeType.TRAILER && e.audio() != null)
+                .limit(MAX_TRAILERS).toList();
+    }
+
+    private void document(XmlOut xml, Show show, List<Episode> trailers, List<Episode> items, Page page, Instant lastBuildDate) {
         xml.declaration();
         xml.start("rss").attribute("version", "2.0")
                 .attribute("xmlns:itunes", ITUNES)
@@ -81,6 +118,9 @@ public final class FeedWriter {
                 .endStart();
         xml.open("channel");
         channel(xml, show, page, lastBuildDate);
+        for (Episode trailer : trailers) {
+            trailer(xml, trailer);
+        }
         Links links = new Links(show);
         for (Episode episode : items) {
             item(xml, links, episode);
@@ -104,9 +144,9 @@ public final class FeedWriter {
     }
 
     /** The size in bytes of a whole document, written only to be counted. */
-    long documentBytes(Show show, List<Episode> items, Page page, Instant lastBuildDate) {
+    long documentBytes(Show show, List<Episode> trailers, List<Episode> items, Page page, Instant lastBuildDate) {
         CountingStream counter = new CountingStream();
-        write(show, items, page, lastBuildDate, counter);
+        write(show, trailers, items, page, lastBuildDate, counter);
         return counter.count;
     }
 
@@ -168,6 +208,86 @@ public final class FeedWriter {
         }
         xml.start("podcast:person").attribute("role", "host").endStart().text(show.author()).close("podcast:person");
         xml.element("podcast:medium", "podcast");
+        // Apple: "Yes" is the only value that does anything, so the tags are written only when set.
+        if (show.block()) {
+            xml.element("itunes:block", "Yes");
+        }
+        if (show.complete()) {
+            xml.element("itunes:complete", "Yes");
+        }
+        if (show.newFeedUrl() != null) {
+            xml.element("itunes:new-feed-url", show.newFeedUrl());
+        }
+        if (show.license() != null) {
+            license(xml, show.license());
+        }
+        Location location = show.location();
+        if (location != null) {
+            xml.start("podcast:location");
+            if (location.geo() != null) {
+                xml.attribute("geo", location.geo());
+            }
+            if (location.osm() != null) {
+                xml.attribute("osm", location.osm());
+            }
+            xml.endStart().text(location.name()).close("podcast:location");
+        }
+        for (TxtRecord txt : show.txt()) {
+            xml.start("podcast:txt");
+            if (txt.purpose() != null) {
+                xml.attribute("purpose", txt.purpose());
+            }
+            xml.endStart().text(txt.value()).close("podcast:txt");
+        }
+        UpdateFrequency frequency = show.updateFrequency();
+        if (frequency != null) {
+            xml.start("podcast:updateFrequency");
+            if (frequency.complete()) {
+                xml.attribute("complete", "true");
+            }
+            if (frequency.dtstart() != null) {
+                xml.attribute("dtstart", frequency.dtstart());
+            }
+            if (frequency.rrule() != null) {
+                xml.attribute("rrule", frequency.rrule());
+            }
+            xml.endStart().text(frequency.text()).close("podcast:updateFrequency");
+        }
+        if (!show.podroll().isEmpty()) {
+            xml.open("podcast:podroll");
+            for (RemoteItem r : show.podroll()) {
+                xml.start("podcast:remoteItem").attribute("feedGuid", r.feedGuid());
+                if (r.feedUrl() != null) {
+                    xml.attribute("feedUrl", r.feedUrl());
+                }
+                if (r.title() != null) {
+                    xml.attribute("title", r.title());
+                }
+                xml.endEmpty();
+            }
+            xml.close("podcast:podroll");
+        }
+    }
+
+    /** A trailer episode as the channel's {@code podcast:trailer}: its enclosure, publish date and title. */
+    private void trailer(XmlOut xml, Episode e) {
+        xml.start("podcast:trailer")
+                .attribute("url", e.audio().url(mediaBaseUrl))
+                .attribute("pubdate", rfc2822(e.publishAt()))
+                .attribute("length", Long.toString(e.audio().bytes()))
+                .attribute("type", e.audio().contentType());
+        if (e.season() != null) {
+            xml.attribute("season", e.season().toString());
+        }
+        xml.endStart().text(e.title()).close("podcast:trailer");
+    }
+
+    private static void license(XmlOut xml, License license) {
+        xml.start("podcast:license");
+        if (license.url() != null) {
+            xml.attribute("url", license.url());
+        }
+        xml.endStart().text(license.identifier()).close("podcast:license");
     }
 
     private void item(XmlOut xml, Links links, Episode e) {
@@ -223,6 +343,38 @@ public final class FeedWriter {
                 }
                 xml.endEmpty();
             }
+        }
+        for (Soundbite b : e.soundbites()) {
+            // A bite past the end of the audio (shorter audio attached since) has nothing to play.
+            if (b.startMillis() + b.durationMillis() > e.audio().durationMillis()) {
+                continue;
+            }
+            xml.start("podcast:soundbite").attribute("startTime", ChaptersJson.seconds(b.startMillis()).toPlainString())
+                    .attribute("duration", ChaptersJson.seconds(b.durationMillis()).toPlainString());
+            if (b.title() != null) {
+                xml.endStart().text(b.title()).close("podcast:soundbite");
+            } else {
+                xml.endEmpty();
+            }
+        }
+        for (SocialInteract s : e.socialInteracts()) {
+            xml.start("podcast:socialInteract").attribute("protocol", s.protocol());
+            if (s.uri() != null) {
+                xml.attribute("uri", s.uri());
+            }
+            if (s.accountId() != null) {
+                xml.attribute("accountId", s.accountId());
+            }
+            if (s.accountUrl() != null) {
+                xml.attribute("accountUrl", s.accountUrl());
+            }
+            if (s.priority() != null) {
+                xml.attribute("priority", s.priority().toString());
+            }
+            xml.endEmpty();
+        }
+        if (e.license() != null) {
+            license(xml, e.license());
         }
         for (Guest g : e.guests()) {
             xml.start("podcast:person").attribute("role", g.role().toLowerCase(Locale.ROOT));

@@ -4,7 +4,10 @@ import dev.castline.domain.Chapter;
 import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Guest;
+import dev.castline.domain.License;
 import dev.castline.domain.Link;
+import dev.castline.domain.SocialInteract;
+import dev.castline.domain.Soundbite;
 import java.util.List;
 
 /**
@@ -29,6 +32,9 @@ public final class EpisodeEdit {
     private Change<Integer> episodeNumber;
     private Change<EpisodeType> episodeType;
     private Change<Boolean> explicit;
+    private Change<List<Soundbite>> soundbites;
+    private Change<List<SocialInteract>> socialInteracts;
+    private Change<License> license;
 
     public EpisodeEdit slug(String v) { slug = new Change<>(v); return this; }
     public EpisodeEdit title(String v) { title = new Change<>(v); return this; }
@@ -43,6 +49,9 @@ public final class EpisodeEdit {
     public EpisodeEdit episodeNumber(Integer v) { episodeNumber = new Change<>(v); return this; }
     public EpisodeEdit episodeType(EpisodeType v) { episodeType = new Change<>(v); return this; }
     public EpisodeEdit explicit(boolean v) { explicit = new Change<>(v); return this; }
+    public EpisodeEdit soundbites(List<Soundbite> v) { soundbites = new Change<>(v); return this; }
+    public EpisodeEdit socialInteracts(List<SocialInteract> v) { socialInteracts = new Change<>(v); return this; }
+    public EpisodeEdit license(License v) { license = new Change<>(v); return this; }
 
     /** Whether the edit sets a slug (otherwise a new episode's slug is derived from its title). */
     public boolean setsSlug() {
@@ -95,6 +104,15 @@ public final class EpisodeEdit {
         }
         if (explicit != null) {
             episode.explicit(Boolean.TRUE.equals(explicit.value()));
+        }
+        if (soundbites != null) {
+            episode.soundbites(orEmpty(soundbites.value()));
+        }
+        if (socialInteracts != null) {
+            episode.socialInteracts(orEmpty(socialInteracts.value()));
+        }
+        if (license != null) {
+            episode.license(license.value());
         }
         return episode;
     }

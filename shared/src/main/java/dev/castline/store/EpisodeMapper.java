@@ -21,8 +21,11 @@ import dev.castline.domain.Episode;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Guest;
+import dev.castline.domain.License;
 import dev.castline.domain.Link;
 import dev.castline.domain.LinkKind;
+import dev.castline.domain.SocialInteract;
+import dev.castline.domain.Soundbite;
 import dev.castline.domain.Status;
 import dev.castline.domain.Upload;
 import java.time.Instant;
@@ -62,6 +65,9 @@ public final class EpisodeMapper {
     static final String PUBLIC_FROM = "publicFrom";
     static final String UPLOAD = "upload";
     static final String TRANSCRIPT = "transcript";
+    static final String SOUNDBITES = "soundbites";
+    static final String SOCIAL_INTERACTS = "socialInteracts";
+    static final String LICENSE = "license";
 
     /** What the listing indexes and tag entries carry: exactly what {@link EpisodeSummary} needs. */
     public static final List<String> SUMMARY_ATTRIBUTES = List.of(ID, SLUG, TITLE, SUMMARY, PUBLISH_AT, TAGS, GUESTS, AUDIO);
@@ -72,7 +78,8 @@ public final class EpisodeMapper {
 
     static {
         List<String> attributes = List.of(ID, SLUG, GUID, TITLE, SUMMARY, NOTES_HTML, CHAPTERS, GUESTS, TAGS, LINKS, SEASON,
-                EPISODE_NUMBER, EPISODE_TYPE, EXPLICIT, AUDIO, STATUS, PUBLISH_AT, CREATED_AT, UPDATED_AT, VERSION, TRANSCRIPT);
+                EPISODE_NUMBER, EPISODE_TYPE, EXPLICIT, AUDIO, STATUS, PUBLISH_AT, CREATED_AT, UPDATED_AT, VERSION, TRANSCRIPT,
+                SOUNDBITES, SOCIAL_INTERACTS, LICENSE);
         Map<String, String> names = new java.util.LinkedHashMap<>();
         for (int i = 0; i < attributes.size(); i++) {
             names.put("#f" + i, attributes.get(i));
@@ -117,6 +124,15 @@ public final class EpisodeMapper {
         if (e.transcript() != null) {
             item.put(TRANSCRIPT, AttributeValue.fromM(Map.of("id", s(e.transcript().id()), "language", s(e.transcript().language()),
                     "cues", n(e.transcript().cues()), "parts", n(e.transcript().parts()))));
+        }
+        if (!e.soundbites().isEmpty()) {
+            item.put(SOUNDBITES, list(e.soundbites(), EpisodeMapper::soundbite));
+        }
+        if (!e.socialInteracts().isEmpty()) {
+            item.put(SOCIAL_INTERACTS, list(e.socialInteracts(), EpisodeMapper::socialInteract));
+        }
+        if (e.license() != null) {
+            item.put(LICENSE, license(e.license()));
         }
         if (e.status().isReleased()) {
             item.put(LIST_PK, s(layout.releasedPartition()));
@@ -194,7 +210,10 @@ public final class EpisodeMapper {
                 whole(item, VERSION),
                 fromList(item.get(FORMER_SLUGS), AttributeValue::s),
                 item.containsKey(UPLOAD) ? upload(item.get(UPLOAD).m()) : null,
-                item.containsKey(TRANSCRIPT) ? transcript(item.get(TRANSCRIPT).m()) : null);
+                item.containsKey(TRANSCRIPT) ? transcript(item.get(TRANSCRIPT).m()) : null,
+                fromList(item.get(SOUNDBITES), EpisodeMapper::soundbite),
+                fromList(item.get(SOCIAL_INTERACTS), EpisodeMapper::socialInteract),
+                item.containsKey(LICENSE) ? license(item.get(LICENSE)) : null);
     }
 
     private static dev.castline.domain.TranscriptFile transcript(Map<String, AttributeValue> m) {
@@ -271,6 +290,47 @@ public final class EpisodeMapper {
     private static Link link(AttributeValue v) {
         Map<String, AttributeValue> m = v.m();
         return new Link(LinkKind.fromWire(str(m, "kind"), "kind"), str(m, "url"), str(m, "title"));
+    }
+
+    private static AttributeValue soundbite(Soundbite b) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("startMillis", n(b.startMillis()));
+        m.put("durationMillis", n(b.durationMillis()));
+        putIfPresent(m, "title", b.title());
+        return AttributeValue.fromM(m);
+    }
+
+    private static Soundbite soundbite(AttributeValue v) {
+        Map<String, AttributeValue> m = v.m();
+        return new Soundbite(Long.parseLong(m.get("startMillis").n()), Long.parseLong(m.get("durationMillis").n()), str(m, "title"));
+    }
+
+    private static AttributeValue socialInteract(SocialInteract s) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("protocol", s(s.protocol()));
+        putIfPresent(m, "uri", s.uri());
+        putIfPresent(m, "accountId", s.accountId());
+        putIfPresent(m, "accountUrl", s.accountUrl());
+        if (s.priority() != null) {
+            m.put("priority", n(s.priority()));
+        }
+        return AttributeValue.fromM(m);
+    }
+
+    private static SocialInteract socialInteract(AttributeValue v) {
+        Map<String, AttributeValue> m = v.m();
+        return new SocialInteract(str(m, "protocol"), str(m, "uri"), str(m, "accountId"), str(m, "accountUrl"), integer(m, "priority"));
+    }
+
+    private static AttributeValue license(License l) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("identifier", s(l.identifier()));
+        putIfPresent(m, "url", l.url());
+        return AttributeValue.fromM(m);
+    }
+
+    private static License license(AttributeValue v) {
+        return new License(str(v.m(), "identifier"), str(v.m(), "url"));
     }
 
     private static AttributeValue audio(Audio a) {

@@ -4,6 +4,7 @@ import static dev.castline.store.TableLayout.n;
 import static dev.castline.store.TableLayout.s;
 
 import dev.castline.domain.Show;
+import dev.castline.domain.Shape;
 import dev.castline.domain.ShowField;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,8 @@ final class ShowMapper {
                         ((Map<?, ?>) value).forEach((k, url) -> links.put((String) k, s((String) url)));
                         yield AttributeValue.fromM(links);
                     }
+                    case OBJECT -> object(field.shape(), value);
+                    case OBJECTS -> AttributeValue.fromL(((List<?>) value).stream().map(o -> object(field.shape(), o)).toList());
                 });
             }
         }
@@ -85,10 +88,39 @@ final class ShowMapper {
                         v.m().forEach((k, url) -> links.put(k, url.s()));
                         yield links;
                     }
+                    case OBJECT -> object(field.shape(), v);
+                    case OBJECTS -> v.l().stream().map(o -> object(field.shape(), o)).toList();
                 });
             }
         }
         return ShowField.toShow(values);
+    }
+
+    /** A shaped value as a map attribute of its set members. */
+    private static AttributeValue object(Shape<?> shape, Object value) {
+        Map<String, AttributeValue> m = new java.util.LinkedHashMap<>();
+        shape.membersOf(value).forEach((name, member) -> m.put(name, switch (member) {
+            case String text -> s(text);
+            case Boolean bool -> AttributeValue.fromBool(bool);
+            case Integer number -> n(number);
+            default -> throw new IllegalStateException("a shape's member is text, true/false or a whole number: " + name);
+        }));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Object object(Shape<?> shape, AttributeValue v) {
+        Map<String, Object> members = new java.util.LinkedHashMap<>();
+        shape.members().forEach((name, kind) -> {
+            AttributeValue member = v.m().get(name);
+            if (member != null) {
+                members.put(name, switch (kind) {
+                    case BOOLEAN -> member.bool();
+                    case INTEGER -> Integer.valueOf(member.n());
+                    default -> member.s();
+                });
+            }
+        });
+        return shape.of(members);
     }
 
     static java.util.Optional<dev.castline.domain.Upload> artworkUpload(Map<String, AttributeValue> item) {

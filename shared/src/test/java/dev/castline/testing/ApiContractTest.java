@@ -208,6 +208,12 @@ class ApiContractTest {
                 show.podcastGuid(), true, false, 5);
         contract.check("GET", "/api/v1/show", 200, JSON, ShowJson.show(show));
         contract.check("GET", "/api/v1/show", 200, JSON, ShowJson.show(bareShow));
+        String everything = ShowJson.show(Shows.withEverything());
+        org.assertj.core.api.Assertions.assertThat(everything).contains("\"podroll\"", "\"license\"", "\"location\"", "\"updateFrequency\"", "\"complete\":true");
+        contract.check("GET", "/api/v1/show", 200, JSON, everything);
+        String episodeWithEverything = json.episode(Episodes.published("everything", Instant.parse("2021-02-08T06:00:00Z")).withPodcasting20().build());
+        org.assertj.core.api.Assertions.assertThat(episodeWithEverything).contains("\"soundbites\"", "\"socialInteracts\"", "\"license\"");
+        contract.check("GET", "/api/v1/episodes/everything", 200, JSON, episodeWithEverything);
 
         ApiResponse badRequest = ApiHandler.error(400, "bad_request", "limit must be a whole number from 1 to 100", "limit");
         contract.check("GET", "/api/v1/episodes?limit=0", 400, badRequest.header("content-type"), badRequest.bodyText());

@@ -60,6 +60,10 @@ public final class Episodes {
         private Status status;
         private Instant publishAt;
         private long version = 1;
+        private EpisodeType type = EpisodeType.FULL;
+        private List<dev.castline.domain.Soundbite> soundbites = List.of();
+        private List<dev.castline.domain.SocialInteract> socialInteracts = List.of();
+        private dev.castline.domain.License license;
 
         private Builder(String slug) {
             this.slug = slug;
@@ -82,12 +86,26 @@ public final class Episodes {
         public Builder status(Status v) { status = v; return this; }
         public Builder publishAt(Instant v) { publishAt = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        public Builder type(EpisodeType v) { type = v; return this; }
+        public Builder soundbites(List<dev.castline.domain.Soundbite> v) { soundbites = v; return this; }
+        public Builder socialInteracts(List<dev.castline.domain.SocialInteract> v) { socialInteracts = v; return this; }
+        public Builder license(dev.castline.domain.License v) { license = v; return this; }
+
+        /** Every Podcasting 2.0 setting an episode has: two soundbites, two comment threads, a license. */
+        public Builder withPodcasting20() {
+            return soundbites(List.of(new dev.castline.domain.Soundbite(73_000, 60_000, null),
+                            new dev.castline.domain.Soundbite(1_234_500, 42_250, "Why the <namespace> & Rails matter")))
+                    .socialInteracts(List.of(new dev.castline.domain.SocialInteract("activitypub",
+                                    "https://podcastindex.social/@dave/105079274766075912", "@dave", "https://podcastindex.social/@dave", 1),
+                            new dev.castline.domain.SocialInteract("bluesky", "at://did:plc:abc/app.bsky.feed.post/3k", null, null, 2)))
+                    .license(new dev.castline.domain.License("cc-by-4.0", null));
+        }
 
         public Episode build() {
             Instant created = Instant.parse("2020-01-01T00:00:00Z");
             return new Episode(id, slug, guid, title, summary, notes, ShowNotes.toHtml(notes), chapters, guests, tags,
-                    links, season, number, EpisodeType.FULL, false, audio, status, publishAt, created, created,
-                    version, List.of(), null);
+                    links, season, number, type, false, audio, status, publishAt, created, created,
+                    version, List.of(), null, null, soundbites, socialInteracts, license);
         }
     }
 }

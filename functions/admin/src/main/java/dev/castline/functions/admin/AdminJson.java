@@ -42,6 +42,7 @@ final class AdminJson {
             Json.stringArray(json, "tags", e.tags());
             EpisodeJson.links(json, e.links());
             EpisodeJson.numbering(json, e);
+            EpisodeJson.podcasting20(json, e);
             json.writeStringField("status", e.effectiveStatus(now).wireName());
             Json.optionalString(json, "publishAt", e.publishAt() == null ? null : e.publishAt().toString());
             if (e.audio() != null) {
@@ -116,6 +117,17 @@ final class AdminJson {
                             }
                             json.writeEndObject();
                         }
+                        case OBJECT -> {
+                            json.writeFieldName(field.wireName());
+                            shaped(json, field.shape().membersOf(value));
+                        }
+                        case OBJECTS -> {
+                            json.writeArrayFieldStart(field.wireName());
+                            for (Object item : (List<?>) value) {
+                                shaped(json, field.shape().membersOf(item));
+                            }
+                            json.writeEndArray();
+                        }
                     }
                 }
             }
@@ -124,6 +136,19 @@ final class AdminJson {
             }
             json.writeEndObject();
         });
+    }
+
+    /** A shaped setting's members as an object. */
+    private static void shaped(com.fasterxml.jackson.core.JsonGenerator json, java.util.Map<String, Object> members) throws java.io.IOException {
+        json.writeStartObject();
+        for (var member : members.entrySet()) {
+            switch (member.getValue()) {
+                case Boolean b -> json.writeBooleanField(member.getKey(), b);
+                case Integer i -> json.writeNumberField(member.getKey(), i);
+                default -> json.writeStringField(member.getKey(), member.getValue().toString());
+            }
+        }
+        json.writeEndObject();
     }
 
     /** A signed artwork upload: where to PUT the image, with which headers, until when. */

@@ -3,7 +3,10 @@ package dev.castline.functions.admin;
 import dev.castline.domain.Chapter;
 import dev.castline.domain.EpisodeType;
 import dev.castline.domain.Guest;
+import dev.castline.domain.License;
 import dev.castline.domain.Link;
+import dev.castline.domain.SocialInteract;
+import dev.castline.domain.Soundbite;
 import dev.castline.domain.LinkKind;
 import dev.castline.host.EpisodeEdit;
 import dev.castline.http.JsonBody;
@@ -19,10 +22,13 @@ import java.util.Set;
  */
 final class EpisodeInput {
     static final Set<String> FIELDS = Set.of("slug", "title", "summary", "showNotes", "chapters", "guests", "tags", "links",
-            "season", "episode", "episodeType", "explicit");
+            "season", "episode", "episodeType", "explicit", "soundbites", "socialInteracts", "license");
     static final Set<String> CHAPTER_FIELDS = Set.of("startTime", "title", "url");
     static final Set<String> GUEST_FIELDS = Set.of("name", "role", "website", "avatarUrl", "socialHandle");
     static final Set<String> LINK_FIELDS = Set.of("kind", "url", "title");
+    static final Set<String> SOUNDBITE_FIELDS = Set.of("startTime", "duration", "title");
+    static final Set<String> SOCIAL_INTERACT_FIELDS = Set.of("protocol", "uri", "accountId", "accountUrl", "priority");
+    static final Set<String> LICENSE_FIELDS = Set.of("identifier", "url");
     private static final BigDecimal MAX_CHAPTER_MILLIS = BigDecimal.valueOf(100L * 3600 * 1000);
 
     private EpisodeInput() {
@@ -70,7 +76,52 @@ final class EpisodeInput {
             }
             edit.explicit(explicit);
         }
+        if (body.has("soundbites")) {
+            edit.soundbites(soundbites(body.objects("soundbites", SOUNDBITE_FIELDS)));
+        }
+        if (body.has("socialInteracts")) {
+            edit.socialInteracts(socialInteracts(body.objects("socialInteracts", SOCIAL_INTERACT_FIELDS)));
+        }
+        if (body.has("license")) {
+            JsonBody license = body.object("license", LICENSE_FIELDS);
+            edit.license(license == null ? null : new License(license.text("identifier"), license.text("url")));
+        }
         return edit;
+    }
+
+    private static List<Soundbite> soundbites(List<JsonBody> items) {
+        if (items == null) {
+            return null;
+        }
+        List<Soundbite> bites = new ArrayList<>(items.size());
+        for (JsonBody b : items) {
+            bites.add(new Soundbite(millis(b, "startTime"), millis(b, "duration"), b.text("title")));
+        }
+        return bites;
+    }
+
+    /** Seconds, to the millisecond, from 0 to 100 hours. */
+    private static long millis(JsonBody b, String field) {
+        BigDecimal seconds = b.number(field);
+        if (seconds == null) {
+            throw b.bad(field, "must be a number of seconds");
+        }
+        BigDecimal millis = seconds.movePointRight(3);
+        if (millis.signum() < 0 || millis.compareTo(MAX_CHAPTER_MILLIS) > 0 || millis.stripTrailingZeros().scale() > 0) {
+            throw b.bad(field, "must be from 0 to 360000 seconds, to the millisecond");
+        }
+        return millis.longValueExact();
+    }
+
+    private static List<SocialInteract> socialInteracts(List<JsonBody> items) {
+        if (items == null) {
+            return null;
+        }
+        List<SocialInteract> list = new ArrayList<>(items.size());
+        for (JsonBody s : items) {
+            list.add(new SocialInteract(s.text("protocol"), s.text("uri"), s.text("accountId"), s.text("accountUrl"), s.integer("priority")));
+        }
+        return list;
     }
 
     private static List<Chapter> chapters(List<JsonBody> items) {

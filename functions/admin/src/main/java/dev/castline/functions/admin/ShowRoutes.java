@@ -1,5 +1,6 @@
 package dev.castline.functions.admin;
 
+import dev.castline.domain.Shape;
 import dev.castline.domain.ShowField;
 import dev.castline.host.ShowSettings;
 import dev.castline.http.ApiException;
@@ -9,6 +10,7 @@ import dev.castline.http.JsonBody;
 import dev.castline.http.Preconditions;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -62,12 +64,36 @@ final class ShowRoutes {
                 case BOOLEAN -> body.bool(field.wireName());
                 case INTEGER -> body.integer(field.wireName());
                 case LINKS -> body.textsByName(field.wireName());
+                case OBJECT -> {
+                    JsonBody object = body.object(field.wireName(), field.shape().members().keySet());
+                    yield object == null ? null : field.shape().of(members(object, field.shape()));
+                }
+                case OBJECTS -> {
+                    List<JsonBody> objects = body.objects(field.wireName(), field.shape().members().keySet());
+                    yield objects == null ? null : objects.stream().map(o -> field.shape().of(members(o, field.shape()))).toList();
+                }
             };
             if (value != null) {
                 values.put(field, value);
             }
         }
         return answer(settings.save(values, expected));
+    }
+
+    /** An object's members, each of its shape's kind (a 400 naming the member otherwise); null members are unset. */
+    static Map<String, Object> members(JsonBody object, Shape<?> shape) {
+        Map<String, Object> members = new java.util.LinkedHashMap<>();
+        shape.members().forEach((name, kind) -> {
+            Object value = switch (kind) {
+                case BOOLEAN -> object.bool(name);
+                case INTEGER -> object.integer(name);
+                default -> object.text(name);
+            };
+            if (value != null) {
+                members.put(name, value);
+            }
+        });
+        return members;
     }
 
     private ApiResponse answer(ShowSettings.Versioned settings) {

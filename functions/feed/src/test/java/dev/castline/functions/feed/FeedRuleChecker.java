@@ -95,6 +95,14 @@ public final class FeedRuleChecker {
     private static final Set<String> YES_NO = Set.of("yes", "no");
     private static final Set<String> MEDIUMS =
             Set.of("podcast", "music", "video", "film", "audiobook", "newsletter", "blog");
+    /** The namespace's socialprotocols.txt. */
+    private static final Set<String> SOCIAL_PROTOCOLS =
+            Set.of("disabled", "activitypub", "twitter", "lightning", "bluesky", "hive", "matrix", "nostr");
+    /** Node values and attributes the namespace asks to keep short (aggregators truncate them). */
+    private static final int SHORT_TEXT = 128;
+    private static final Pattern GEO_URI = Pattern.compile("^geo:-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?)?(;[A-Za-z0-9-]+=[^;\\s]+)*$");
+    private static final Pattern OSM_ID = Pattern.compile("^[NWR][1-9]\\d*$");
+    private static final Pattern RRULE = Pattern.compile("^([A-Z]+=[^;\\s]+)(;[A-Z]+=[^;\\s]+)*$");
 
     private FeedRuleChecker() {
     }
@@ -359,6 +367,226 @@ public final class FeedRuleChecker {
             requireOneOf(ch, PODCAST_NS, "locked", "channel", "podcast:locked", YES_NO, false);
             requireOneOf(ch, PODCAST_NS, "medium", "channel", "podcast:medium", MEDIUMS, false);
             checkPersons(ch, "channel");
+            checkAppleSwitches(ch);
+            checkLicenses(ch, "channel");
+            checkLocations(ch);
+            checkTxt(ch);
+            checkUpdateFrequency(ch);
+            checkPodroll(ch);
+            checkTrailers(ch);
+        }
+
+        // ---- Apple's situational channel tags
+
+        /** itunes:block and itunes:complete do something only as "Yes": anything else is a mistake. */
+        private void checkAppleSwitches(Element ch) {
+            for (String local : List.of("block", "complete")) {
+                List<Element> found = children(ch, ITUNES_NS, local);
+                if (found.size() > 1) {
+                    out.add("channel: itunes:" + local + " must appear at most once, found " + found.size());
+                }
+                for (Element e : found) {
+                    if (!"Yes".equals(text(e))) {
+                        out.add("channel: itunes:" + local + " must be \"Yes\" (Apple ignores any other value; leave it out instead), was " + quoted(text(e)));
+                    }
+                }
+            }
+            List<Element> moved = children(ch, ITUNES_NS, "new-feed-url");
+            if (moved.size() > 1) {
+                out.add("channel: itunes:new-feed-url must appear at most once, found " + moved.size());
+            }
+            for (Element e : moved) {
+                if (requireAbsoluteHttpUrl(text(e), "channel", "itunes:new-feed-url")) {
+                    selfLink(ch).map(link -> attr(link, "href")).filter(text(e)::equals).ifPresent(href ->
+                            out.add("channel: itunes:new-feed-url must name the feed's new address, not its own " + quoted(href)));
+                }
+            }
+        }
+
+        // ---- Podcasting 2.0: license, location, txt, updateFrequency, podroll, trailer
+
+        private void checkLicenses(Element parent, String where) {
+            List<Element> licenses = children(parent, PODCAST_NS, "license");
+            if (licenses.size() > 1) {
+                out.add(where + ": podcast:license must appear at most once, found " + licenses.size());
+            }
+            for (Element license : licenses) {
+                requireShortText(license, where, "podcast:license");
+                String url = attr(license, "url");
+                if (url != null && requireAbsoluteHttpUrl(url, where, "podcast:license url") && !url.regionMatches(true, 0, "https:", 0, 6)) {
+                    out.add(where + ": podcast:license url must be https (the namespace's rule for web resources), was " + quoted(url));
+                }
+            }
+        }
+
+        private void checkLocations(Element ch) {
+            for (Element location : children(ch, PODCAST_NS, "location")) {
+                requireShortText(location, "channel", "podcast:location");
+                String geo = attr(location, "geo");
+                if (geo != null && !GEO_URI.matcher(geo).matches()) {
+                    out.add("channel: podcast:location geo must be an RFC 5870 geo URI such as \"geo:30.2672,97.7431\", was " + quoted(geo));
+                }
+                String osm = attr(location, "osm");
+                if (osm != null && !OSM_ID.matcher(osm).matches()) {
+                    out.add("channel: podcast:location osm must be an OpenStreetMap type and id such as \"R113314\", was " + quoted(osm));
+                }
+            }
+        }
+
+        private void checkTxt(Element ch) {
+            for (Element txt : children(ch, PODCAST_NS, "txt")) {
+                String value = text(txt);
+                if (value.isEmpty()) {
+                    out.add("channel: podcast:txt must have text");
+                } else if (value.length() > 4000) {
+                    out.add("channel: podcast:txt text must be at most 4000 characters, was " + value.length());
+                }
+                String purpose = attr(txt, "purpose");
+                if (purpose != null && (purpose.isBlank() || purpose.length() > SHORT_TEXT)) {
+                    out.add("channel: podcast:txt purpose must be 1 to " + SHORT_TEXT + " characters, was " + quoted(purpose));
+                }
+            }
+        }
+
+        private void checkUpdateFrequency(Element ch) {
+            List<Element> found = children(ch, PODCAST_NS, "updateFrequency");
+            if (found.size() > 1) {
+                out.add("channel: podcast:updateFrequency must appear at most once, found " + found.size());
+            }
+            for (Element frequency : found) {
+                requireShortText(frequency, "channel", "podcast:updateFrequency");
+                String complete = attr(frequency, "complete");
+                if (complete != null && !TRUE_FALSE.contains(complete)) {
+                    out.add("channel: podcast:updateFrequency complete must be \"true\" or \"false\", was " + quoted(complete));
+                }
+                String rrule = attr(frequency, "rrule");
+                if (rrule != null && (!RRULE.matcher(rrule).matches() || !("FREQ=".regionMatches(0, rrule, 0, 5) || rrule.contains(";FREQ=")))) {
+                    out.add("channel: podcast:updateFrequency rrule must be an RFC 5545 rule naming FREQ, was " + quoted(rrule));
+                }
+                if (rrule != null && rrule.contains("COUNT=") && attr(frequency, "dtstart") == null) {
+                    out.add("channel: podcast:updateFrequency needs dtstart when its rrule has COUNT");
+                }
+            }
+        }
+
+        private void checkPodroll(Element ch) {
+            List<Element> rolls = children(ch, PODCAST_NS, "podroll");
+            if (rolls.size() > 1) {
+                out.add("channel: podcast:podroll must appear at most once, found " + rolls.size());
+            }
+            for (Element roll : rolls) {
+                List<Element> items = children(roll, PODCAST_NS, "remoteItem");
+                if (items.isEmpty()) {
+                    out.add("channel: podcast:podroll must hold at least one podcast:remoteItem");
+                }
+                for (int i = 0; i < items.size(); i++) {
+                    String where = "channel: podcast:podroll remoteItem " + (i + 1);
+                    String guid = attr(items.get(i), "feedGuid");
+                    if (guid == null || !CANONICAL_UUID.matcher(guid).matches()) {
+                        out.add(where + ": feedGuid must be a podcast:guid (a UUID), was " + quoted(guid));
+                    }
+                    optionalAbsoluteHttpUrl(attr(items.get(i), "feedUrl"), where, "feedUrl");
+                }
+            }
+        }
+
+        private void checkTrailers(Element ch) {
+            for (Element trailer : children(ch, PODCAST_NS, "trailer")) {
+                requireShortText(trailer, "channel", "podcast:trailer");
+                requireAbsoluteHttpUrl(attr(trailer, "url"), "channel", "podcast:trailer url");
+                String pubdate = attr(trailer, "pubdate");
+                if (pubdate == null) {
+                    out.add("channel: podcast:trailer pubdate is missing");
+                } else {
+                    parseDate(pubdate, "channel", "podcast:trailer pubdate");
+                }
+                String length = attr(trailer, "length");
+                if (length != null) {
+                    requirePositiveInteger(length, "channel", "podcast:trailer length");
+                }
+                String type = attr(trailer, "type");
+                if (type != null && !type.matches("(audio|video)/[a-z0-9.+-]+")) {
+                    out.add("channel: podcast:trailer type must be an audio or video type, was " + quoted(type));
+                }
+                String season = attr(trailer, "season");
+                if (season != null) {
+                    requirePositiveInteger(season, "channel", "podcast:trailer season");
+                }
+            }
+        }
+
+        /** A node value that must be there and, as the namespace asks, at most 128 characters. */
+        private void requireShortText(Element e, String where, String element) {
+            String value = text(e);
+            if (value.isEmpty()) {
+                out.add(where + ": " + element + " must have text");
+            } else if (value.codePointCount(0, value.length()) > SHORT_TEXT) {
+                out.add(where + ": " + element + " text must be at most " + SHORT_TEXT + " characters, was " + value.length());
+            }
+        }
+
+        // ---- Podcasting 2.0 item tags: soundbite, socialInteract (license: above)
+
+        private void checkSoundbites(Element item, String label) {
+            BigDecimal audio = optionalText(item, ITUNES_NS, "duration").filter(d -> DIGITS.matcher(d).matches()).map(BigDecimal::new).orElse(null);
+            for (Element bite : children(item, PODCAST_NS, "soundbite")) {
+                String start = attr(bite, "startTime");
+                String duration = attr(bite, "duration");
+                boolean ok = true;
+                if (start == null || !DECIMAL.matcher(start).matches()) {
+                    out.add(label + ": podcast:soundbite startTime must be seconds (a number), was " + quoted(start));
+                    ok = false;
+                }
+                if (duration == null || !DECIMAL.matcher(duration).matches() || new BigDecimal(duration).signum() <= 0) {
+                    out.add(label + ": podcast:soundbite duration must be a positive number of seconds, was " + quoted(duration));
+                    ok = false;
+                }
+                // itunes:duration is rounded to the second: allow that half second.
+                if (ok && audio != null && new BigDecimal(start).add(new BigDecimal(duration)).compareTo(audio.add(new BigDecimal("0.5"))) > 0) {
+                    out.add(label + ": podcast:soundbite from " + start + " s for " + duration + " s runs past the audio's end (" + audio + " s)");
+                }
+                String title = text(bite);
+                if (title.codePointCount(0, title.length()) > SHORT_TEXT) {
+                    out.add(label + ": podcast:soundbite title must be at most " + SHORT_TEXT + " characters, was " + title.length());
+                }
+            }
+        }
+
+        private void checkSocialInteracts(Element item, String label) {
+            List<Element> threads = children(item, PODCAST_NS, "socialInteract");
+            for (Element thread : threads) {
+                String protocol = attr(thread, "protocol");
+                if (protocol == null || !SOCIAL_PROTOCOLS.contains(protocol)) {
+                    out.add(label + ": podcast:socialInteract protocol must be one of " + sorted(SOCIAL_PROTOCOLS) + ", was " + quoted(protocol));
+                    continue;
+                }
+                if (protocol.equals("disabled")) {
+                    if (thread.getAttributes().getLength() > 1 || !text(thread).isEmpty()) {
+                        out.add(label + ": podcast:socialInteract protocol=\"disabled\" takes no other attribute or text");
+                    }
+                    if (threads.size() > 1) {
+                        out.add(label + ": podcast:socialInteract protocol=\"disabled\" contradicts the item's other comment threads");
+                    }
+                    continue;
+                }
+                String uri = attr(thread, "uri");
+                if (uri == null || uri.isBlank()) {
+                    out.add(label + ": podcast:socialInteract uri is missing");
+                } else {
+                    try {
+                        if (new URI(uri).getScheme() == null) {
+                            out.add(label + ": podcast:socialInteract uri must be an absolute URI, was " + quoted(uri));
+                        }
+                    } catch (URISyntaxException e) {
+                        out.add(label + ": podcast:socialInteract uri must be an absolute URI, was " + quoted(uri));
+                    }
+                }
+                optionalAbsoluteHttpUrl(attr(thread, "accountUrl"), label, "podcast:socialInteract accountUrl");
+                String priority = attr(thread, "priority");
+                if (priority != null && !DIGITS.matcher(priority).matches()) {
+                    out.add(label + ": podcast:socialInteract priority must be a whole number, was " + quoted(priority));
+                }
+            }
         }
 
         private void checkPersons(Element parent, String where) {
@@ -505,6 +733,9 @@ public final class FeedRuleChecker {
                 }
             }
             checkPersons(item, label);
+            checkSoundbites(item, label);
+            checkSocialInteracts(item, label);
+            checkLicenses(item, label);
         }
 
         // ---- rule 9: Podlove Simple Chapters
