@@ -96,6 +96,29 @@ public final class Api {
         return call("DELETE", path, null, headers);
     }
 
+    /** A PUT of a file as it is (not JSON), with its content type; retried like any PUT. */
+    public Response putFile(String path, byte[] file, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(connection.api() + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + connection.token())
+                .header("Accept", "application/json")
+                .header("User-Agent", "castline-cli")
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build();
+        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), true);
+        JsonNode json = null;
+        try {
+            json = response.body().length == 0 ? null : JSON.readTree(response.body());
+        } catch (IOException e) {
+            if (response.statusCode() < 400) {
+                throw new Exit.Failure(Exit.FAILURE, "PUT " + path + ": the answer is not JSON");
+            }
+        }
+        if (response.statusCode() >= 400) {
+            throw ApiError.of("PUT", path, response.statusCode(), json);
+        }
+        return new Response(response.statusCode(), response.headers(), json);
+    }
+
     public static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             RmCommand.class,
             UploadCommand.class,
             OpenCommand.class,
+            TranscriptCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",

@@ -13,11 +13,21 @@ import java.util.List;
  * @param mp3Bytes      what the front matter says the audio's size is (checked, never sent)
  * @param mp3Millis     what the front matter says its duration is (checked, never sent)
  * @param warnings      things read but not used, each naming the file, line and field
+ * @param transcript    the transcript file to attach (.vtt, .srt or .json), resolved like the audio; null for none
  */
 public record EpisodeDoc(String slug, String title, String summary, String showNotes, List<Chapter> chapters,
                          List<Guest> guests, List<String> tags, List<Link> links, Integer season, Integer episode,
                          String episodeType, Boolean explicit, Instant publishAt, Path audio, Long mp3Bytes,
-                         Long mp3Millis, List<String> warnings) {
+                         Long mp3Millis, List<String> warnings, Path transcript) {
+
+    /** An episode file without a transcript. */
+    public EpisodeDoc(String slug, String title, String summary, String showNotes, List<Chapter> chapters,
+                      List<Guest> guests, List<String> tags, List<Link> links, Integer season, Integer episode,
+                      String episodeType, Boolean explicit, Instant publishAt, Path audio, Long mp3Bytes,
+                      Long mp3Millis, List<String> warnings) {
+        this(slug, title, summary, showNotes, chapters, guests, tags, links, season, episode, episodeType, explicit, publishAt, audio,
+                mp3Bytes, mp3Millis, warnings, null);
+    }
 
     public EpisodeDoc {
         chapters = List.copyOf(chapters);

@@ -150,6 +150,8 @@ public final class EpisodeParser {
         Instant publishAt = front.has("publish_at") ? time(front.text("publish_at"), front.line("publish_at"), "publish_at") : null;
         String audioText = front.text("audio");
         Path audio = audioText == null ? null : folder == null ? Path.of(audioText) : folder.resolve(audioText).normalize();
+        String transcriptText = front.text("transcript");
+        Path transcript = transcriptText == null ? null : folder == null ? Path.of(transcriptText) : folder.resolve(transcriptText).normalize();
         Long mp3Bytes = front.whole("mp3_bytes");
         Long mp3Millis = null;
         if (front.has("mp3_duration")) {
@@ -158,7 +160,7 @@ public final class EpisodeParser {
 
         Body body = body(lines, end + 1, front);
         return new EpisodeDoc(slug, title, summary, body.notes, body.chapters, guests, tags, body.links, season, number,
-                episodeType, explicit, publishAt, audio, mp3Bytes, mp3Millis, warnings);
+                episodeType, explicit, publishAt, audio, mp3Bytes, mp3Millis, warnings, transcript);
     }
 
     private List<EpisodeDoc.Guest> guests(FrontMatter front, List<String> warnings) {

@@ -31,9 +31,9 @@ final class Push {
 
     /** What a push did (or, in a dry run, would do). */
     record Result(String slug, String id, boolean dryRun, boolean created, List<String> changed, boolean audioUploaded,
-                  String audioReason, String release, String status, List<String> warnings) {
+                  String audioReason, String release, String status, List<String> warnings, String transcriptReason) {
         boolean changedAnything() {
-            return created || !changed.isEmpty() || audioUploaded || release != null;
+            return created || !changed.isEmpty() || audioUploaded || release != null || transcriptReason != null;
         }
     }
 
@@ -89,6 +89,20 @@ final class Push {
             check(doc, episode.get("audio"), warnings);
         }
 
+        // The transcript is sent only when the file differs from the one the episode has (by its SHA-256).
+        String transcriptReason = null;
+        if (doc.transcript() != null) {
+            Transcripts.Upload transcript = Transcripts.read(doc.transcript());
+            String current = episode == null ? null : episode.path("transcript").path("sha256").asText(null);
+            if (!Transcripts.sha256(transcript.bytes()).equals(current)) {
+                transcriptReason = current == null ? "new transcript" : "the file changed";
+                if (!dryRun) {
+                    api.putFile(Episodes.path(id) + "/transcript", transcript.bytes(), transcript.contentType());
+                    episode = api.get(Episodes.path(id)).body();
+                }
+            }
+        }
+
         String releaseDone = null;
         if (release.wanted()) {
             String status = episode == null ? "draft" : episode.path("status").asText();
@@ -113,7 +127,7 @@ final class Push {
         }
         String status = episode == null ? "new" : episode.path("status").asText();
         return new Result(doc.slug(), id, dryRun, created, changed, uploaded || dryRun && audioReason != null, audioReason, releaseDone,
-                status, warnings);
+                status, warnings, transcriptReason);
     }
 
     private static ObjectNode createBody(EpisodeDoc doc) {

@@ -88,6 +88,7 @@ final class PushCommand implements Callable<Integer> {
                 json.put("audioReason", r.audioReason());
             }
             json.put("release", r.release());
+            json.put("transcriptSent", r.transcriptReason() != null);
             json.put("status", r.status());
             r.warnings().forEach(json.putArray("warnings")::add);
             Common.printJson(env, json);
@@ -109,6 +110,9 @@ final class PushCommand implements Callable<Integer> {
         }
         if (r.audioUploaded()) {
             env.out().println("  " + would + "upload the audio (" + r.audioReason() + ")");
+        }
+        if (r.transcriptReason() != null) {
+            env.out().println("  " + would + "attach the transcript (" + r.transcriptReason() + ")");
         }
         if (r.release() != null) {
             env.out().println("  " + would + r.release());

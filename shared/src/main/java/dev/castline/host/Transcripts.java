@@ -69,8 +69,16 @@ public final class Transcripts {
         List<byte[]> parts = TranscriptParts.encode(transcript).orElseThrow(() -> new ValidationException("transcript",
                 "is too large to keep: at most " + TranscriptParts.MAX_PARTS + " × 350 KB once compressed"));
         TranscriptFile stored = new TranscriptFile(UUID.randomUUID().toString(), language.toLowerCase(Locale.ROOT),
-                transcript.cues().size(), parts.size());
+                transcript.cues().size(), parts.size(), sha256(file));
         return new Attached(store.replaceTranscript(current, stored, parts), warnings);
+    }
+
+    private static String sha256(byte[] file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Takes the episode's transcript away (nothing to do when it has none). */

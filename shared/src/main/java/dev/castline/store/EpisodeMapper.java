@@ -122,8 +122,10 @@ public final class EpisodeMapper {
             item.put(UPLOAD, upload(e.upload()));
         }
         if (e.transcript() != null) {
-            item.put(TRANSCRIPT, AttributeValue.fromM(Map.of("id", s(e.transcript().id()), "language", s(e.transcript().language()),
-                    "cues", n(e.transcript().cues()), "parts", n(e.transcript().parts()))));
+            Map<String, AttributeValue> t = new HashMap<>(Map.of("id", s(e.transcript().id()), "language", s(e.transcript().language()),
+                    "cues", n(e.transcript().cues()), "parts", n(e.transcript().parts())));
+            putIfPresent(t, "sha256", e.transcript().sha256());
+            item.put(TRANSCRIPT, AttributeValue.fromM(t));
         }
         if (!e.soundbites().isEmpty()) {
             item.put(SOUNDBITES, list(e.soundbites(), EpisodeMapper::soundbite));
@@ -218,7 +220,7 @@ public final class EpisodeMapper {
 
     private static dev.castline.domain.TranscriptFile transcript(Map<String, AttributeValue> m) {
         return new dev.castline.domain.TranscriptFile(str(m, "id"), str(m, "language"),
-                Integer.parseInt(m.get("cues").n()), Integer.parseInt(m.get("parts").n()));
+                Integer.parseInt(m.get("cues").n()), Integer.parseInt(m.get("parts").n()), str(m, "sha256"));
     }
 
     public static EpisodeSummary summary(Map<String, AttributeValue> item) {

@@ -65,6 +65,7 @@ final class AdminJson {
                 json.writeObjectFieldStart("transcript");
                 json.writeStringField("language", e.transcript().language());
                 json.writeNumberField("cues", e.transcript().cues());
+                Json.optionalString(json, "sha256", e.transcript().sha256());
                 json.writeEndObject();
             }
             json.writeStringField("createdAt", e.createdAt().toString());

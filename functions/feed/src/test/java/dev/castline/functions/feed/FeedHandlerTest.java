@@ -314,6 +314,26 @@ class FeedHandlerTest {
                 .contains("<podcast:transcript url=\"" + base + "srt\" type=\"application/x-subrip\" language=\"en-us\"/>")
                 .contains("<podcast:transcript url=\"" + base + "json\" type=\"application/json\" language=\"en-us\"/>");
         assertThat(FeedRuleChecker.violations(FeedResponses.xml(feed()), FeedRuleChecker.appleCategories())).isEmpty();
+
+        // podcast-partytime, the Podcast Index's parser, reads the three with their types and language.
+        com.fasterxml.jackson.databind.JsonNode parsed = Partytime.parse(FeedResponses.xml(feed()));
+        com.fasterxml.jackson.databind.JsonNode item = null;
+        for (com.fasterxml.jackson.databind.JsonNode i : parsed.get("items")) {
+            if (i.path("title").asText().equals(fixture.store.findBySlug(ApiFixture.PODIA, true).orElseThrow().title())) {
+                item = i;
+            }
+        }
+        assertThat(item).as("the episode, as partytime reads it").isNotNull();
+        List<String> urls = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode t : item.get("podcastTranscripts")) {
+            urls.add(t.get("url").asText());
+            types.add(t.get("type").asText());
+            assertThat(t.get("language").asText()).isEqualTo("en-us");
+        }
+        assertThat(urls).containsExactly(base + "vtt", base + "srt", base + "json");
+        // partytime names SRT by its own constant, application/srt, whichever SRT type the feed says.
+        assertThat(types).containsExactly("text/vtt", "application/srt", "application/json");
     }
 
     @Test
