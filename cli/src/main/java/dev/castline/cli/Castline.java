@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             UploadCommand.class,
             OpenCommand.class,
             TranscriptCommand.class,
+            StatsCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
