@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
@@ -61,6 +62,10 @@ public final class CastlineLocal implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String TABLE = "castline";
     public static final String AUDIO_BUCKET = "castline-audio";
+    /** Where the media distribution's access logs are delivered, as the logs bucket on AWS. */
+    public static final String LOGS_BUCKET = "castline-logs";
+    private final MediaAccessLog mediaLog = new MediaAccessLog();
+    private dev.castline.functions.downloads.CountDownloadsHandler downloads;
     public static final String ACCESS_KEY = "castlinelocal";  // DynamoDB Local accepts only letters and digits here
     public static final String SECRET_KEY = "castlinelocalsecret";
     public static final StaticCredentialsProvider CREDENTIALS =
@@ -191,7 +196,8 @@ public final class CastlineLocal implements AutoCloseable {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
         resources.add(s3);
-        createBucketIfMissing();
+        createBucketIfMissing(AUDIO_BUCKET);
+        createBucketIfMissing(LOGS_BUCKET);
 
         adminToken = settings.adminToken() != null ? settings.adminToken() : LocalSecrets.getOrCreate(dataDir, "admin-token");
         String cursorKey = LocalSecrets.getOrCreate(dataDir, "cursor-signing-key");
@@ -217,6 +223,22 @@ public final class CastlineLocal implements AutoCloseable {
                     handlers.computeIfAbsent(s.handlerClass(), c -> handler(c, config, admin, clock))));
         }
 
+        downloads = new dev.castline.functions.downloads.CountDownloadsHandler(config, admin.media(), dynamo, s3,
+                clock == null ? Clock.systemUTC() : clock);
+        java.util.concurrent.ScheduledExecutorService logDelivery = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "castline-log-delivery");
+            t.setDaemon(true);
+            return t;
+        });
+        logDelivery.scheduleWithFixedDelay(() -> {
+            try {
+                deliverMediaLogs();
+            } catch (RuntimeException e) {
+                System.err.println("[castline] counting downloads: " + e);
+            }
+        }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+        resources.add(logDelivery::shutdownNow);
+
         if (firstStart && settings.sampleData()) {
             Clock clock = Clock.systemUTC();
             TableLayout layout = config.layout();
@@ -228,7 +250,7 @@ public final class CastlineLocal implements AutoCloseable {
 
         try {
             Gateway gateway = new Gateway(new InetSocketAddress(InetAddress.getByName(bindHost), apiPort), router,
-                    new MediaServer(s3, AUDIO_BUCKET));
+                    new MediaServer(s3, AUDIO_BUCKET, mediaLog));
             gateway.start();
             resources.add(gateway);
             if (dataDir != null) {
@@ -272,15 +294,36 @@ public final class CastlineLocal implements AutoCloseable {
         resources.add(proxy::stop);
     }
 
-    private void createBucketIfMissing() {
+    private void createBucketIfMissing(String bucket) {
         try {
-            s3.headBucket(r -> r.bucket(AUDIO_BUCKET));
+            s3.headBucket(r -> r.bucket(bucket));
         } catch (S3Exception e) {
             // HEAD has no body, so a missing bucket is a bare 404 rather than NoSuchBucket.
             if (e.statusCode() != 404) {
                 throw e;
             }
-            s3.createBucket(r -> r.bucket(AUDIO_BUCKET));
+            s3.createBucket(r -> r.bucket(bucket));
+        }
+    }
+
+    /**
+     * Delivers the {@code /media} requests logged since the last delivery as one log file in the
+     * logs bucket, and counts its downloads, as CloudFront's log delivery and the count-downloads
+     * function do on AWS. The running stack does it every minute; tests call it when they need it.
+     *
+     * @return what counting the file did; empty when no request was logged
+     */
+    public Optional<dev.castline.functions.downloads.CountDownloadsHandler.Report> deliverMediaLogs() {
+        Optional<byte[]> file = mediaLog.drain();
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = "media/" + java.time.Instant.now().toString().replace(":", "") + "-" + UUID.randomUUID() + ".gz";
+        s3.putObject(r -> r.bucket(LOGS_BUCKET).key(key).contentType("application/gzip"), RequestBody.fromBytes(file.get()));
+        try {
+            return Optional.ofNullable(downloads.process(LOGS_BUCKET, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

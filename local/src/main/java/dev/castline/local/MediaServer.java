@@ -28,10 +28,35 @@ final class MediaServer {
 
     private final S3Client s3;
     private final String bucket;
+    private final MediaAccessLog log;
 
-    MediaServer(S3Client s3, String bucket) {
+    MediaServer(S3Client s3, String bucket, MediaAccessLog log) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.log = log;
+    }
+
+    /**
+     * The listener's address as CloudFront would log it: the connection's, or, from this machine
+     * (the stack listens on loopback), the first {@code X-Forwarded-For} address, so tests and
+     * tools can speak for several listeners.
+     */
+    private static String clientIp(HttpExchange exchange) {
+        String direct = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+        if (forwarded != null && exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            String first = forwarded.split(",", 2)[0].strip();
+            if (first.matches("[0-9a-fA-F.:]{2,45}")) {
+                return first;
+            }
+        }
+        return direct;
+    }
+
+    private void record(HttpExchange exchange, String path, int status, long bytesSent, String contentType, long contentLength,
+                        Long first, Long last) {
+        log.record(java.time.Instant.now(), clientIp(exchange), exchange.getRequestMethod(), path, status, bytesSent,
+                exchange.getRequestHeaders().getFirst("User-Agent"), contentType, contentLength, first, last);
     }
 
     void serve(HttpExchange exchange) throws IOException {
@@ -46,7 +71,9 @@ final class MediaServer {
         String raw = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
         Optional<MediaKey> key = raw.contains("%") ? Optional.empty() : MediaKey.parse(raw);
         HeadObjectResponse meta = key.isEmpty() ? null : head(key.get().value());
+        String path = "/" + raw;
         if (meta == null) {
+            record(exchange, path, 404, 0, null, 0, null, null);
             sendText(exchange, 404, "Not Found");
             return;
         }
@@ -81,6 +108,7 @@ final class MediaServer {
             }
             if (first >= size || first > last) {
                 headers.set("Content-Range", "bytes */" + size);
+                record(exchange, path, 416, 0, meta.contentType(), 0, null, null);
                 sendEmpty(exchange, 416);
                 return;
             }
@@ -88,6 +116,8 @@ final class MediaServer {
             headers.set("Content-Range", "bytes " + first + "-" + last + "/" + size);
         }
         long length = size == 0 ? 0 : last - first + 1;
+        record(exchange, path, status, method.equals("HEAD") ? 0 : length, meta.contentType(), length,
+                status == 206 ? first : null, status == 206 ? last : null);
         if (method.equals("HEAD")) {
             headers.set("Content-Length", Long.toString(length));
             exchange.sendResponseHeaders(status, -1);
