@@ -35,6 +35,15 @@ final class FeedMapping {
     private static final Pattern MEDIA_TYPE = Pattern.compile("^(audio|video)/[a-z0-9][a-z0-9.+-]{0,62}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
+    /** Apple's categories before its 2019 taxonomy, still in many feeds, as Apple itself moved them. */
+    static final Map<String, String> LEGACY_CATEGORIES = Map.of(
+            "News & Politics", "News",
+            "Games & Hobbies", "Leisure",
+            "Science & Medicine", "Science",
+            "Sports & Recreation", "Sports",
+            "Health", "Health & Fitness",
+            "Government & Organizations", "Government");
+
     private FeedMapping() {
     }
 
@@ -60,8 +69,9 @@ final class FeedMapping {
         put(next, "artworkUrl", show.artworkUrl());
         if (!show.categories().isEmpty()) {
             ImportedShow.Category first = show.categories().get(0);
-            next.put("appleCategory", first.name());
-            if (first.subcategory() == null) {
+            String name = LEGACY_CATEGORIES.getOrDefault(first.name(), first.name());
+            next.put("appleCategory", name);
+            if (first.subcategory() == null || !name.equals(first.name())) {
                 next.putNull("appleSubcategory");
             } else {
                 next.put("appleSubcategory", first.subcategory());

@@ -146,7 +146,7 @@ final class ImportFeedCommand implements Callable<Integer> {
                 missing.add(required);
             }
         }
-        List<String> changed = FeedMapping.changed(settings, next);
+        List<String> changed = new ArrayList<>(FeedMapping.changed(settings, next));
         List<String> notes = new ArrayList<>();
 
         Counts counts = new Counts();
@@ -173,7 +173,7 @@ final class ImportFeedCommand implements Callable<Integer> {
                     + " (the feed does not say): set them with castline show set KEY=VALUE, then import again. Nothing was imported.");
         }
         if (!changed.isEmpty()) {
-            settings = putSettings(env, api, current, next, notes);
+            settings = putSettings(api, current, next, changed, notes);
         }
 
         pass(file, feedUrl, each(planned, item -> importItem(env, api, fetcher, item, planned, counts, notes)));
@@ -304,7 +304,7 @@ final class ImportFeedCommand implements Callable<Integer> {
     }
 
     /** PUTs the settings; a field the API refuses keeps the show's value (said so), and the rest is sent again. */
-    private static JsonNode putSettings(Env env, Api api, Api.Response current, ObjectNode next, List<String> notes) {
+    private static JsonNode putSettings(Api api, Api.Response current, ObjectNode next, List<String> changed, List<String> notes) {
         JsonNode before = current == null ? null : current.body();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -315,10 +315,14 @@ final class ImportFeedCommand implements Callable<Integer> {
                     throw new Exit.Failure(e.code(), e.getMessage() + ". Nothing was imported.");
                 }
                 notes.add("channel: the feed's " + field + " was refused (" + e.getMessage() + "): the show keeps its own");
+                changed.remove(field);
                 if (before != null && before.has(field)) {
                     next.set(field, before.get(field));
                 } else {
                     next.remove(field);
+                }
+                if (FeedMapping.changed(before, next).isEmpty()) {
+                    return before;
                 }
             }
         }
