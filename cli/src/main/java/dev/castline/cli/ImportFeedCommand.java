@@ -32,9 +32,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "feed", mixinStandardHelpOptions = true,
         description = {
-            "Imports a show from another host's RSS feed: the show's settings from the",
-            "channel, and each item as a published episode with its original guid, date,",
-            "enclosure (linked where it is), chapters and persons.",
+            "Imports a show from another host's RSS feed.",
+            "The show's settings come from the channel; each item becomes a published",
+            "episode with its original guid, date, enclosure (linked where it is),",
+            "chapters and persons.",
             "The whole feed is read once before anything is written: a feed that cannot",
             "be read imports nothing. Items already imported (same guid) are left as they",
             "are, so an interrupted import continues when run again. A feed marked",
@@ -65,8 +66,16 @@ final class ImportFeedCommand implements Callable<Integer> {
             description = "Do not fetch podcast:chapters files; chapters written in the feed are kept.")
     boolean noChaptersFetch;
 
-    @Option(names = "--copy-audio", description = "Not available yet: each episode links its original enclosure.")
+    @Option(names = "--copy-audio", description = {"Download each enclosure (MP3 or M4A) and upload it to Castline, which",
+        "processes it like any upload: the episode then has Castline's media URL and",
+        "a probed duration. Without it, episodes link their original enclosures."})
     boolean copyAudio;
+
+    @Mixin
+    UploadOptions uploadOptions;
+
+    /** The largest enclosure --copy-audio downloads. */
+    static final long MAX_AUDIO_BYTES = 4L * 1024 * 1024 * 1024;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Time-out for each download (default: ${DEFAULT-VALUE}).")
@@ -79,10 +88,6 @@ final class ImportFeedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Env env = parent.root.env;
-        if (copyAudio) {
-            throw Exit.usage("--copy-audio is not available yet: import without it (episodes link their original audio), "
-                    + "then upload audio per episode with castline upload");
-        }
         if (limit != null && limit < 1) {
             throw Exit.usage("--limit must be at least 1");
         }
@@ -176,7 +181,8 @@ final class ImportFeedCommand implements Callable<Integer> {
             settings = putSettings(api, current, next, changed, notes);
         }
 
-        pass(file, feedUrl, each(planned, item -> importItem(env, api, fetcher, item, planned, counts, notes)));
+        Copier copier = copyAudio ? new Copier(api, env, fetcher) : null;
+        pass(file, feedUrl, each(planned, item -> importItem(env, api, fetcher, copier, item, planned, counts, notes)));
 
         printProblems(env, check.problems(), notes);
         String castlineFeed = settings == null ? null : settings.path("feedUrl").asText(null);
@@ -186,6 +192,7 @@ final class ImportFeedCommand implements Callable<Integer> {
             json.put("created", counts.created);
             json.put("alreadyThere", counts.existing);
             json.put("refused", counts.refused);
+            json.put("audioCopied", counts.copied);
             changed.forEach(json.putArray("showChanged")::add);
             check.problems().forEach(p -> json.withArray("problems").add(p.toString()));
             notes.forEach(n -> json.withArray("problems").add(n));
@@ -193,6 +200,7 @@ final class ImportFeedCommand implements Callable<Integer> {
         } else {
             env.out().println("imported " + counts.created + " episode(s); " + counts.existing + " already there"
                     + (counts.refused > 0 ? "; " + counts.refused + " refused (see above)" : "")
+                    + (copyAudio ? "; audio copied for " + counts.copied : "")
                     + (changed.isEmpty() ? "; show settings up to date" : "; show settings updated: " + String.join(", ", changed)));
             nextSteps(env, castlineFeed);
         }
@@ -204,6 +212,66 @@ final class ImportFeedCommand implements Callable<Integer> {
         int created;
         int existing;
         int refused;
+        int copied;
+    }
+
+    /** --copy-audio: the enclosure downloaded to a temporary file (streamed), uploaded as the episode's audio, processed. */
+    private final class Copier {
+        private final Api api;
+        private final Env env;
+        private final Fetcher fetcher;
+        private final Uploader uploader;
+        private final Push push;
+
+        Copier(Api api, Env env, Fetcher fetcher) {
+            this.api = api;
+            this.env = env;
+            this.fetcher = fetcher;
+            this.uploader = new Uploader(api, env, uploadOptions.options());
+            this.push = new Push(api, env, uploader, Duration.ofSeconds(uploadOptions.waitSeconds));
+        }
+
+        /** Null when copied, else why not. */
+        String copy(String id, ImportedItem item, String type) {
+            String extension = switch (type) {
+                case "audio/mpeg", "audio/mp3" -> ".mp3";
+                case "audio/x-m4a", "audio/mp4", "audio/m4a", "audio/aac" -> ".m4a";
+                default -> null;
+            };
+            if (extension == null) {
+                return "only MP3 and M4A can be uploaded, and it is " + type;
+            }
+            env.err().println("downloading " + item.enclosure().url() + "...");
+            Fetcher.Fetched fetched;
+            try {
+                fetched = fetcher.toFile(URI.create(item.enclosure().url()), MAX_AUDIO_BYTES, "the enclosure");
+            } catch (Exit.Failure | IllegalArgumentException e) {
+                return e.getMessage();
+            }
+            Path audio = fetched.file().resolveSibling(fetched.file().getFileName() + extension);
+            try {
+                Files.move(fetched.file(), audio);
+                if (item.enclosure().length() != null && item.enclosure().length() > 0 && item.enclosure().length() != fetched.bytes()) {
+                    env.err().println("warning: " + label(item) + ": the feed says " + item.enclosure().length() + " bytes, the download has "
+                            + fetched.bytes());
+                }
+                parent.root.activeUpload = uploader;
+                Uploader.Sent sent = uploader.upload(id, audio);
+                push.awaitProcessing(id, sent.key());
+                return null;
+            } catch (IOException e) {
+                return "cannot keep the download: " + e.getMessage();
+            } catch (Exit.Failure e) {
+                if (e.code() == Exit.USAGE || e.code() == Exit.CONFLICT) {
+                    return e.getMessage();
+                }
+                throw e;
+            } finally {
+                parent.root.activeUpload = null;
+                Fetcher.delete(fetched.file());
+                Fetcher.delete(audio);
+            }
+        }
     }
 
     /** Hands on the first {@code planned} importable items. */
@@ -249,7 +317,8 @@ final class ImportFeedCommand implements Callable<Integer> {
         }
     }
 
-    private void importItem(Env env, Api api, Fetcher fetcher, ImportedItem item, int planned, Counts counts, List<String> notes) {
+    private void importItem(Env env, Api api, Fetcher fetcher, Copier copier, ImportedItem item, int planned, Counts counts,
+                            List<String> notes) {
         counts.seen++;
         List<ImportedChapter> chapters = item.chapters();
         if (chapters.isEmpty() && item.chaptersUrl() != null && !noChaptersFetch) {
@@ -268,6 +337,15 @@ final class ImportFeedCommand implements Callable<Integer> {
             } else {
                 counts.existing++;
                 outcome = "already there";
+            }
+            if (copier != null && response.body().path("audio").path("external").asBoolean(false)) {
+                String copied = copier.copy(response.body().path("id").asText(), item, mapped.body().path("audio").path("type").asText());
+                if (copied == null) {
+                    counts.copied++;
+                    outcome += ", audio copied";
+                } else {
+                    notes.add(label(item) + ": audio not copied: " + copied);
+                }
             }
         } catch (Api.ApiError e) {
             if (e.status() != 400 && e.status() != 409) {

@@ -29,12 +29,12 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "markdown", mixinStandardHelpOptions = true,
         description = {
-            "Imports a folder of episode files (a Jekyll _posts-style tree): each *.md",
-            "is pushed as 'castline push' would, and released on its date: the front",
-            "matter's publish_at, else its date, else the date the file name starts with",
-            "(2021-02-08-podia-has-everything.md). A future date schedules it. An",
-            "episode without audio stays a draft. Every file is read before anything is",
-            "sent; running it again changes nothing."})
+            "Imports a folder of episode files (a Jekyll _posts-style tree).",
+            "Each *.md is pushed as 'castline push' would, and released on its date:",
+            "the front matter's publish_at, else its date, else the date the file name",
+            "starts with (2021-02-08-podia-has-everything.md). A future date schedules",
+            "it. An episode without audio stays a draft. Every file is read before",
+            "anything is sent; running it again changes nothing."})
 final class ImportMarkdownCommand implements Callable<Integer> {
     private static final Pattern FILE_DATE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-");
     private static final List<String> AUDIO_EXTENSIONS = List.of(".mp3", ".m4a");
