@@ -166,7 +166,8 @@ final class ImportFeedCommand implements Callable<Integer> {
                 if (mapped.body() != null) {
                     counts.seen++;
                     env.out().println("  would import " + item.guid() + "  " + mapped.body().path("publishAt").asText() + "  " + item.title()
-                            + (item.chaptersUrl() != null && !noChaptersFetch ? " (chapters from " + item.chaptersUrl() + ")" : ""));
+                            + (item.chaptersUrl() != null && !noChaptersFetch ? " (chapters from " + item.chaptersUrl() + ")" : "")
+                            + (copyAudio ? " (audio copied from " + item.enclosure().url() + ")" : ""));
                 }
             }));
             env.out().println("  (an item whose guid Castline has already is left as it is)");

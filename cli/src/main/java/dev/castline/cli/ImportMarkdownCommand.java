@@ -1,5 +1,7 @@
 package dev.castline.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +106,7 @@ final class ImportMarkdownCommand implements Callable<Integer> {
         int changed = 0;
         int same = 0;
         int drafts = 0;
+        ArrayNode results = Api.JSON.createArrayNode();
         for (Planned p : plan) {
             Push.Release release = p.audio() != null && p.date() != null ? new Push.Release(false, p.date()) : Push.Release.NONE;
             parent.root.activeUpload = uploader;
@@ -139,7 +142,27 @@ final class ImportMarkdownCommand implements Callable<Integer> {
             } else if (p.date() == null) {
                 env.err().println("warning: " + folder.relativize(p.file()) + ": no date (publish_at, date, or in the file name): the episode stays a draft");
             }
-            env.out().println(r.slug() + ": " + (did.isEmpty() ? "up to date" : String.join(", ", did)) + " (" + r.status() + ")");
+            if (common.json) {
+                ObjectNode line = results.addObject();
+                line.put("file", folder.relativize(p.file()).toString());
+                line.put("slug", r.slug());
+                line.put("status", r.status());
+                did.forEach(line.putArray("changes")::add);
+            } else {
+                env.out().println(r.slug() + ": " + (did.isEmpty() ? "up to date" : String.join(", ", did)) + " (" + r.status() + ")");
+            }
+        }
+        if (common.json) {
+            ObjectNode json = Api.JSON.createObjectNode();
+            json.put("dryRun", dryRun);
+            json.put("files", plan.size());
+            json.put("created", created);
+            json.put("updated", changed);
+            json.put("upToDate", same);
+            json.put("withoutAudio", drafts);
+            json.set("episodes", results);
+            Common.printJson(env, json);
+            return Exit.OK;
         }
         env.out().println((dryRun ? "dry run, nothing changed: " : "") + plan.size() + " file(s): " + created + " created, " + changed
                 + " updated, " + same + " up to date" + (drafts > 0 ? "; " + drafts + " without audio (drafts)" : ""));

@@ -190,4 +190,21 @@ class ImportMarkdownEndToEndTest {
         assertThat(run.err()).contains("2021-01-02-mdimp-broken.md:1").contains("1 of 2 file(s) cannot be read: nothing was imported");
         assertThat(run.requests()).isEmpty();
     }
+
+    @Test
+    void aDryRunSaysWhatWouldBeCreatedAndSendsOnlyReads() throws Exception {
+        Cli cli = Cli.on(running);
+        Path dir = cli.workingDir().resolve("posts");
+        write(dir.resolve("2021-05-01-mdimp-dry-one.md"), episode("title: \"Dry One\"\n", "One.\n"));
+        write(dir.resolve("2021-05-02-mdimp-dry-two.md"), episode("title: \"Dry Two\"\n", "Two.\n"));
+
+        Cli.Run dry = cli.ok("import", "markdown", "posts", "--dry-run", "--json");
+
+        JsonNode plan = Api.JSON.readTree(dry.out());
+        assertThat(plan.path("dryRun").asBoolean()).isTrue();
+        assertThat(plan.path("created").asInt()).isEqualTo(2);
+        assertThat(plan.path("episodes").findValuesAsText("slug")).containsExactly("mdimp-dry-one", "mdimp-dry-two");
+        assertThat(dry.requests()).extracting(Cli.Request::method).containsOnly("GET");
+        assertThat(cli.run("open", "mdimp-dry-one").code()).isEqualTo(Exit.NOT_FOUND);
+    }
 }
