@@ -147,18 +147,55 @@ final class Fetcher {
         }
     }
 
-    private static long copy(InputStream in, OutputStream out, long maxBytes, String what, URI url) throws IOException {
+    /**
+     * Copies at most {@code maxBytes}; a body that sends nothing for the time-out is closed from a
+     * watchdog (a read on the HTTP client's stream has no time-out of its own), so a server that
+     * trickles or stalls ends the download with an error instead of hanging.
+     */
+    private long copy(InputStream in, OutputStream out, long maxBytes, String what, URI url) throws IOException {
         byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            if (total > maxBytes) {
-                throw new Exit.Failure(Exit.USAGE, what + " " + url + " is larger than " + Progress.size(maxBytes) + ": not read further");
+        long[] total = {0};
+        java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+        long patience = timeout.toNanos();
+        Thread watchdog = Thread.ofPlatform().daemon().name("castline-fetch-watchdog").start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(Math.min(1000, Math.max(10, timeout.toMillis() / 4)));
+                    if (System.nanoTime() - lastProgress.get() > patience) {
+                        stalled.set(true);
+                        close(in);
+                        return;
+                    }
+                }
+            } catch (InterruptedException done) {
+                // the copy ended
             }
-            out.write(buffer, 0, n);
+        });
+        try {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                lastProgress.set(System.nanoTime());
+                total[0] += n;
+                if (total[0] > maxBytes) {
+                    throw new Exit.Failure(Exit.USAGE, what + " " + url + " is larger than " + Progress.size(maxBytes) + ": not read further");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            if (stalled.get()) {
+                throw new Exit.Failure(Exit.USAGE, what + " " + url + ": nothing arrived for " + timeout.toSeconds() + " s after "
+                        + Progress.size(total[0]) + ": stopped");
+            }
+            throw e;
+        } finally {
+            watchdog.interrupt();
         }
-        return total;
+        if (stalled.get()) {
+            throw new Exit.Failure(Exit.USAGE, what + " " + url + ": nothing arrived for " + timeout.toSeconds() + " s after "
+                    + Progress.size(total[0]) + ": stopped");
+        }
+        return total[0];
     }
 
     static void delete(Path file) {

@@ -65,6 +65,18 @@ class ImportHostileFeedTest {
                 })
                 .bytes("/truncated.xml", "text/xml", (RSS + item("truncated-1") + item("truncated-2") + "<item><title>cut he")
                         .getBytes(StandardCharsets.UTF_8))
+                .handler("/stalls.xml", exchange -> {
+                    // Headers and a good start, then nothing: a server that never finishes.
+                    exchange.sendResponseHeaders(200, 0);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write((RSS + item("stalls-1")).getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    try {
+                        Thread.sleep(30_000);
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                })
                 .redirect("/loop/a", 302, "/loop/b")
                 .redirect("/loop/b", 302, "/loop/a")
                 .redirect("/to-file", 302, "file:///etc/passwd");
@@ -78,7 +90,7 @@ class ImportHostileFeedTest {
     private Cli.Run refused(String path, String because, String... guids) throws Exception {
         Cli cli = Cli.on(running);
         Instant start = Instant.now();
-        Cli.Run run = cli.run("import", "feed", server.url(path).toString());
+        Cli.Run run = cli.run("import", "feed", server.url(path).toString(), "--timeout", "2");
         assertThat(run.code()).as("exit code; stderr: %s", run.err()).isEqualTo(Exit.USAGE);
         assertThat(run.err()).contains(because);
         assertThat(Duration.between(start, Instant.now())).as("refused quickly").isLessThan(Duration.ofSeconds(20));
@@ -111,6 +123,11 @@ class ImportHostileFeedTest {
     void aFeedThatBreaksAfterGoodItemsImportsNone() throws Exception {
         Cli.Run run = refused("/truncated.xml", "Nothing was imported", "truncated-1", "truncated-2");
         assertThat(run.err()).contains("the feed cannot be imported");
+    }
+
+    @Test
+    void aServerThatStallsIsLeftAfterTheTimeOut() throws Exception {
+        refused("/stalls.xml", "nothing arrived for 2 s", "stalls-1");
     }
 
     @Test
