@@ -85,6 +85,7 @@ class ImportFeedEndToEndTest {
         assertThat(first.err()).contains("skipped").contains("libsyn-fixture-note").contains("[3/3] created: Trailer");
         Map<String, SyndEntry> feed = ImportFeeds.castlineFeed(running);
         ImportFeeds.assertCarried(expected, feed);
+        ImportFeeds.assertReadByPartytime(expected, ImportFeeds.partytime(running));
 
         JsonNode ep3 = publicEpisode(feed.get("libsyn-fixture-3"));
         assertThat(ep3.path("chapters")).hasSize(3);
@@ -128,6 +129,7 @@ class ImportFeedEndToEndTest {
         assertThat(server.asked()).contains("/anchor/chapters/ep2.json");
         Map<String, SyndEntry> feed = ImportFeeds.castlineFeed(running);
         ImportFeeds.assertCarried(expected, feed);
+        ImportFeeds.assertReadByPartytime(expected, ImportFeeds.partytime(running));
 
         JsonNode ep2 = publicEpisode(feed.get("anchor-fixture-2"));
         assertThat(ep2.path("chapters")).extracting(c -> c.path("title").asText()).containsExactly("Hello", "What compost is", "Worms");
@@ -227,6 +229,7 @@ class ImportFeedEndToEndTest {
         assertThat(first.out()).contains("imported ");
         Map<String, SyndEntry> feed = ImportFeeds.castlineFeed(running);
         ImportFeeds.assertCarried(expected, feed);
+        ImportFeeds.assertReadByPartytime(expected, ImportFeeds.partytime(running));
         for (ImportFeeds.Expected e : expected) {
             long inlineChapters = e.item().chapters().stream().filter(c -> c.toc() && c.title() != null && !c.title().isBlank()).count();
             long persons = e.item().persons().stream().filter(p -> p.name() != null && !p.name().isBlank()).count();

@@ -107,4 +107,61 @@ final class ImportFeeds {
     static String pagePath(SyndEntry entry) {
         return URI.create(entry.getLink()).getPath();
     }
+
+    /**
+     * Castline's feed (every page) as podcast-partytime reads it, by guid: the parser the Podcast
+     * Index uses, run with Node from the test tools ({@code bin/test} installs them).
+     */
+    static Map<String, com.fasterxml.jackson.databind.JsonNode> partytime(LocalStack.Running running) throws Exception {
+        java.nio.file.Path module = java.nio.file.Path.of(System.getProperty("castline.root", "..")).toAbsolutePath().normalize()
+                .resolve("tools/node_modules/podcast-partytime");
+        assertThat(module.resolve("package.json")).as("podcast-partytime is not installed: run bin/test, which installs the test tools"
+                + " (or: npm install --prefix tools)").exists();
+        java.nio.file.Path script = java.nio.file.Path.of(ImportFeeds.class.getResource("/import/partytime.js").toURI());
+        Map<String, com.fasterxml.jackson.databind.JsonNode> items = new LinkedHashMap<>();
+        URI page = URI.create(running.stack().baseUrl() + "/feed.xml");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("castline-feed", ".xml");
+        try {
+            for (int i = 0; page != null && i < 100; i++) {
+                String xml = get(page);
+                java.nio.file.Files.writeString(file, xml);
+                Process node = new ProcessBuilder("node", script.toString(), file.toString(), module.toString()).start();
+                byte[] out = node.getInputStream().readAllBytes();
+                String err = new String(node.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(node.waitFor()).as("podcast-partytime on %s: %s", page, err).isZero();
+                for (com.fasterxml.jackson.databind.JsonNode item : Api.JSON.readTree(out).path("items")) {
+                    items.put(item.path("guid").asText(), item);
+                }
+                Matcher next = NEXT.matcher(xml);
+                page = next.find() ? URI.create(next.group(1).replace("&amp;", "&")) : null;
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        return items;
+    }
+
+    /** podcast-partytime reads each expected item from Castline's feed with the same values; persons and chapters too. */
+    static void assertReadByPartytime(List<Expected> expected, Map<String, com.fasterxml.jackson.databind.JsonNode> feed) {
+        SoftAssertions soft = new SoftAssertions();
+        for (Expected e : expected) {
+            com.fasterxml.jackson.databind.JsonNode item = feed.get(e.guid());
+            soft.assertThat(item).as("guid %s as podcast-partytime reads Castline's feed", e.guid()).isNotNull();
+            if (item == null) {
+                continue;
+            }
+            soft.assertThat(item.path("title").asText()).as("title of %s", e.guid()).isEqualTo(e.title());
+            soft.assertThat(Instant.parse(item.path("pubDate").asText())).as("pubDate of %s", e.guid()).isEqualTo(e.publishAt());
+            soft.assertThat(item.path("url").asText()).as("enclosure URL of %s", e.guid()).isEqualTo(e.url());
+            soft.assertThat(item.path("length").asLong()).as("length of %s", e.guid()).isEqualTo(e.length());
+            soft.assertThat(item.path("type").asText()).as("type of %s", e.guid()).isEqualTo(e.type());
+            soft.assertThat(item.path("duration").asLong()).as("duration of %s", e.guid()).isEqualTo(e.durationSeconds());
+            List<String> persons = e.item().persons().stream().map(p -> p.name()).filter(n -> n != null && !n.isBlank())
+                    .limit(FeedMapping.MAX_GUESTS).toList();
+            List<String> people = new ArrayList<>();
+            item.path("people").forEach(p -> people.add(p.asText()));
+            soft.assertThat(people).as("persons of %s", e.guid()).containsAll(persons);
+        }
+        soft.assertAll();
+    }
 }
