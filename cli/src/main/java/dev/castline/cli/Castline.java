@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             UnpublishCommand.class,
             RmCommand.class,
             UploadCommand.class,
+            ImportCommand.class,
             OpenCommand.class,
             TranscriptCommand.class,
             StatsCommand.class,
