@@ -17,31 +17,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class LocalStack implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStack.class);
 
-    /** The system's time plus an offset the tests move forward. */
-    public static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        public void advance(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    public record Running(CastlineLocal stack, MovableClock clock) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    public record Running(CastlineLocal stack, dev.castline.testing.MovableClock clock) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             stack.close();
@@ -56,7 +32,7 @@ public final class LocalStack implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("stack", key -> {
-            MovableClock clock = new MovableClock();
+            dev.castline.testing.MovableClock clock = new dev.castline.testing.MovableClock();
             CastlineLocal stack = CastlineLocal.start(new CastlineLocal.Settings(0, 0, 0, null, false, null), clock);
             Running running = new Running(stack, clock);
             Cli.on(running).ok("show", "set", "title=Running Locally", "author=Castline Tests", "description=Episodes pushed by the CLI tests.",

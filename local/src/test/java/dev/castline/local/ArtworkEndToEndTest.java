@@ -115,13 +115,7 @@ class ArtworkEndToEndTest {
     }
 
     private static HttpRequest signedPut(JsonNode upload, byte[] body) {
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText())).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        upload.get("headers").properties().forEach(h -> {
-            if (!h.getKey().equalsIgnoreCase("content-length")) {
-                put.header(h.getKey(), h.getValue().asText());
-            }
-        });
-        return put.build();
+        return AdminApi.signedPut(upload, body);
     }
 
     private JsonNode waitFor(Predicate<JsonNode> condition) throws InterruptedException {
@@ -138,15 +132,7 @@ class ArtworkEndToEndTest {
     }
 
     private JsonNode admin(String method, String path, String body, int expectedStatus) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .header("Authorization", "Bearer " + stack.adminToken())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null && !body.isEmpty()) {
-            request.header("Content-Type", "application/json");
-        }
-        var response = Http.asLambdaResponse(Http.send(request.build()));
-        assertThat(response.status()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
-        return Events.json(response.body());
+        return new AdminApi(stack).call(method, path, body, expectedStatus);
     }
 
     private static ImageInfo probe(byte[] file) throws Exception {

@@ -38,19 +38,7 @@ class DownloadsEndToEndTest {
     void listenersFetchingTheAudioAreCountedByTheRulesAndNoAddressIsKept() throws Exception {
         byte[] mp3 = SampleAudio.silence(120_000);
         String id = admin("POST", "/api/v1/admin/episodes", "{\"title\":\"Counted by the CDN log\"}", 201).get("id").asText();
-        JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio", "{\"contentType\":\"audio/mpeg\",\"bytes\":" + mp3.length + "}", 201);
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText())).PUT(HttpRequest.BodyPublishers.ofByteArray(mp3));
-        upload.get("headers").properties().forEach(h -> {
-            if (!h.getKey().equalsIgnoreCase("content-length")) {
-                put.header(h.getKey(), h.getValue().asText());
-            }
-        });
-        assertThat(Http.send(put.build()).statusCode()).isEqualTo(200);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!admin("GET", "/api/v1/admin/episodes/" + id, null, 200).has("audio")) {
-            assertThat(System.nanoTime()).as("processed").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        new AdminApi(stack).uploadAudio(id, mp3);
         JsonNode published = admin("POST", "/api/v1/admin/episodes/" + id + "/publish", "", 200);
         String slug = published.get("slug").asText();
         URI audio = URI.create(published.get("audio").get("url").asText());
@@ -102,14 +90,6 @@ class DownloadsEndToEndTest {
     }
 
     private JsonNode admin(String method, String path, String body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .header("Authorization", "Bearer " + stack.adminToken())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null && !body.isEmpty()) {
-            request.header("Content-Type", "application/json");
-        }
-        LambdaResponse response = Http.asLambdaResponse(Http.send(request.build()));
-        assertThat(response.status()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return response.body().isEmpty() ? null : Events.json(response.body());
+        return new AdminApi(stack).call(method, path, body, expected);
     }
 }

@@ -31,31 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteEndToEndTest {
-    /** The stack's time: now, plus what the test has moved it on by. */
-    static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final dev.castline.testing.MovableClock clock = new dev.castline.testing.MovableClock();
     private CastlineLocal stack;
 
     @BeforeAll
@@ -183,42 +159,14 @@ class SiteEndToEndTest {
     }
 
     private void uploadAudio(String id) {
-        byte[] mp3 = SampleAudio.silence(90_000);
-        JsonNode upload = admin("POST", "/api/v1/admin/episodes/" + id + "/audio", "{\"contentType\":\"audio/mpeg\",\"bytes\":" + mp3.length + "}", 201);
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asText())).PUT(HttpRequest.BodyPublishers.ofByteArray(mp3));
-        upload.get("headers").properties().forEach(h -> {
-            if (!h.getKey().equalsIgnoreCase("content-length")) {
-                put.header(h.getKey(), h.getValue().asText());
-            }
-        });
-        assertThat(Http.send(put.build()).statusCode()).isEqualTo(200);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!admin("GET", "/api/v1/admin/episodes/" + id, null, 200).has("audio")) {
-            assertThat(System.nanoTime()).as("the upload is processed").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        new AdminApi(stack).uploadAudio(id, SampleAudio.silence(90_000));
     }
 
     private JsonNode admin(String method, String path, String body, int expected) {
-        return admin(method, path, body, expected, null);
+        return new AdminApi(stack).call(method, path, body, expected);
     }
 
     private JsonNode admin(String method, String path, String body, int expected, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .header("Authorization", "Bearer " + stack.adminToken())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        LambdaResponse response = Http.asLambdaResponse(Http.send(request.build()));
-        assertThat(response.status()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return Events.json(response.body());
+        return new AdminApi(stack).call(method, path, body, expected, ifMatch);
     }
 }
