@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(LocalStack.class)
 class ImportFeedEndToEndTest {
-    static final Path REAL_FEEDS = Path.of(System.getProperty("castline.realFeeds", "/work/shared/real-feeds"));
+    /** Real hosts' feeds: beside the repository ({@code ../shared/real-feeds}), or {@code -Dcastline.realFeeds=DIR}. */
+    static final Path REAL_FEEDS = System.getProperty("castline.realFeeds") != null ? Path.of(System.getProperty("castline.realFeeds"))
+            : Path.of(System.getProperty("castline.root", "..")).resolve("../shared/real-feeds").normalize();
     static FeedServer server;
 
     private final LocalStack.Running running;
