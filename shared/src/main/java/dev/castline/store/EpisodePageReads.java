@@ -42,8 +42,6 @@ public final class EpisodePageReads {
     private final String table;
     private final TableLayout layout;
     private final EpisodeStore episodes;
-    /** Runs the second round trip's requests side by side: each waits on the network, so a virtual thread each. */
-    private static final Executor READS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     public EpisodePageReads(DynamoDbClient dynamo, String table, TableLayout layout, EpisodeStore episodes) {
         this.dynamo = dynamo;
@@ -75,14 +73,14 @@ public final class EpisodePageReads {
             return new Read(show, Optional.empty(), EpisodeStore.Neighbours.NONE);
         }
         String id = EpisodeMapper.episodeIdOfSlugItem(slugItem);
-        CompletableFuture<Optional<EpisodeStore.WithTranscript>> episode = alongside(
+        CompletableFuture<Optional<EpisodeStore.WithTranscript>> episode = SideBySide.start(
                 () -> episodes.findWithTranscript(id, false).filter(w -> w.episode().isPublicAt(now)));
         if (!withNeighbours) {
-            return read(show, join(episode), EpisodeStore.Neighbours.NONE);
+            return read(show, SideBySide.join(episode), EpisodeStore.Neighbours.NONE);
         }
-        var older = alongside(() -> episodes.olderThan(publicFrom.get(), id));
-        var newer = alongside(() -> episodes.newerThan(publicFrom.get(), id, now));
-        return read(show, join(episode), new EpisodeStore.Neighbours(join(older), join(newer)));
+        var older = SideBySide.start(() -> episodes.olderThan(publicFrom.get(), id));
+        var newer = SideBySide.start(() -> episodes.newerThan(publicFrom.get(), id, now));
+        return read(show, SideBySide.join(episode), new EpisodeStore.Neighbours(SideBySide.join(older), SideBySide.join(newer)));
     }
 
     private static Read read(ShowStore.Snapshot show, Optional<EpisodeStore.WithTranscript> found, EpisodeStore.Neighbours neighbours) {
@@ -120,20 +118,5 @@ public final class EpisodePageReads {
             }
         }
         return true;
-    }
-
-    private <T> CompletableFuture<T> alongside(Supplier<T> read) {
-        return CompletableFuture.supplyAsync(read, READS);
-    }
-
-    private static <T> T join(CompletableFuture<T> read) {
-        try {
-            return read.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 }

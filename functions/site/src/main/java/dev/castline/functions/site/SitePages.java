@@ -16,6 +16,7 @@ import dev.castline.domain.Tags;
 import dev.castline.http.CursorCodec;
 import dev.castline.store.EpisodePageReads;
 import dev.castline.store.EpisodeStore;
+import dev.castline.store.SideBySide;
 import dev.castline.store.Page;
 import dev.castline.store.ShowStore;
 import java.net.URI;
@@ -91,9 +92,9 @@ public final class SitePages {
     /** {@code /}: the show, then its newest episodes. */
     public Outcome home(Optional<String> cursor) {
         Optional<String> resumeAfter = cursor.map(c -> cursors.open("all", c));
-        CompletableFuture<Show> showRead = alongside(this::show);
+        CompletableFuture<Show> showRead = SideBySide.start(this::show);
         Page<EpisodeSummary> page = episodes.listPublic(Optional.empty(), PAGE_SIZE, resumeAfter, clock.instant());
-        Show show = join(showRead);
+        Show show = SideBySide.join(showRead);
         String older = page.resumeAfter().map(sk -> "/?cursor=" + cursors.seal("all", sk)).orElse(null);
         String artwork = servedImage(show.artworkUrl());
         String description = orEmpty(show.description());
@@ -120,9 +121,9 @@ public final class SitePages {
         }
         String listing = "tag:" + tag;
         Optional<String> resumeAfter = cursor.map(c -> cursors.open(listing, c));
-        CompletableFuture<Show> showRead = alongside(this::show);
+        CompletableFuture<Show> showRead = SideBySide.start(this::show);
         Page<EpisodeSummary> page = episodes.listPublic(Optional.of(tag), PAGE_SIZE, resumeAfter, clock.instant());
-        Show show = join(showRead);
+        Show show = SideBySide.join(showRead);
         if (page.items().isEmpty()) {
             return notFound(show, "No such tag", "No published episode is tagged “" + tag + "”.");
         }
@@ -244,23 +245,6 @@ public final class SitePages {
      * depend on each other, so a page waits for the slower of the two round trips, not their sum.
      * Virtual threads: nothing to size or shut down, and nothing held between requests.
      */
-    private static <T> CompletableFuture<T> alongside(java.util.function.Supplier<T> read) {
-        return CompletableFuture.supplyAsync(read, READS);
-    }
-
-    /** The read's result, or the exception it threw, as if it had run on this thread. */
-    private static <T> T join(CompletableFuture<T> read) {
-        try {
-            return read.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
-    private static final java.util.concurrent.Executor READS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     /** The show's settings; a show not set up yet has no pages. */
     public Show show() {
