@@ -3,25 +3,13 @@ package dev.castline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "open", mixinStandardHelpOptions = true, description = "Prints the address of an episode's page on the show's site.")
-final class OpenCommand implements Callable<Integer> {
-    @ParentCommand
-    Castline root;
-
-    @Mixin
-    Common common;
-
-    @Parameters(paramLabel = "SLUG", description = "The episode's slug.")
-    String slug;
-
+final class OpenCommand extends EpisodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Api api = common.api(root);
-        JsonNode episode = Episodes.requireBySlug(api, slug).body();
+        JsonNode episode = episode(api).body();
         String site = api.find(Episodes.ADMIN + "/show").map(r -> r.body().path("siteBaseUrl").asText(null)).orElse(null);
         String base = site != null ? Profiles.stripSlash(site) : api.baseUrl();
         String url = base + "/episodes/" + episode.path("slug").asText();

@@ -7,24 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = {"Writes an episode as a Markdown file (YAML front matter), as push reads it.",
             "Pushing the file back changes nothing."})
-final class PullCommand implements Callable<Integer> {
-    @ParentCommand
-    Castline root;
-
-    @Mixin
-    Common common;
-
-    @Parameters(paramLabel = "SLUG", description = "The episode's slug.")
-    String slug;
-
+final class PullCommand extends EpisodeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it ('-' for standard output; default: SLUG.md).")
     String output;
 
@@ -35,7 +23,7 @@ final class PullCommand implements Callable<Integer> {
     public Integer call() {
         Env env = root.env;
         Api api = common.api(root);
-        JsonNode episode = Episodes.requireBySlug(api, slug).body();
+        JsonNode episode = episode(api).body();
         String text = EpisodeWriter.write(Episodes.docOf(episode));
         if ("-".equals(output)) {
             env.out().print(text);

@@ -7,23 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "rm", mixinStandardHelpOptions = true,
         description = {"Deletes an episode, its slugs and its audio. Asks first, unless --yes."})
-final class RmCommand implements Callable<Integer> {
-    @ParentCommand
-    Castline root;
-
-    @Mixin
-    Common common;
-
-    @Parameters(paramLabel = "SLUG", description = "The episode's slug.")
-    String slug;
-
+final class RmCommand extends EpisodeCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Do not ask.")
     boolean yes;
 
@@ -31,7 +19,7 @@ final class RmCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Env env = root.env;
         Api api = common.api(root);
-        Api.Response episode = Episodes.requireBySlug(api, slug);
+        Api.Response episode = episode(api);
         String title = episode.body().path("title").asText();
         if (!yes) {
             env.err().print("Delete '" + slug + "' (" + title + ", " + episode.body().path("status").asText() + ") and its audio? [y/N] ");

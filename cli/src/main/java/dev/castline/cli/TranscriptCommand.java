@@ -9,24 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "transcript", mixinStandardHelpOptions = true,
         description = {"Attaches a transcript (WebVTT .vtt, SRT .srt or Podcasting 2.0 JSON .json) to an episode, replacing any other.",
             "Speakers are kept (<v Name> in VTT, Name: in SRT). The feed then lists it in each format, and the episode page shows it."})
-final class TranscriptCommand implements Callable<Integer> {
-    @ParentCommand
-    Castline root;
-
-    @Mixin
-    Common common;
-
-    @Parameters(index = "0", paramLabel = "SLUG", description = "The episode's slug.")
-    String slug;
-
+final class TranscriptCommand extends EpisodeCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The transcript file (.vtt, .srt or .json, at most 5 MB).")
     Path file;
 
@@ -42,7 +31,7 @@ final class TranscriptCommand implements Callable<Integer> {
             throw new Exit.Failure(Exit.USAGE, remove ? "--remove takes no FILE" : "a transcript FILE is needed (or --remove)");
         }
         Api api = common.api(root);
-        JsonNode episode = Episodes.requireBySlug(api, slug).body();
+        JsonNode episode = episode(api).body();
         String path = Episodes.ADMIN + "/episodes/" + Api.encode(episode.path("id").asText()) + "/transcript";
         if (remove) {
             api.delete(path, Map.of());

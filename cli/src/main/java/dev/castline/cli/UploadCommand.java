@@ -7,23 +7,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "upload", mixinStandardHelpOptions = true,
         description = {"Uploads a file as an episode's audio and waits until it is processed.",
             "Files over the multipart threshold go in parts; an interrupted upload resumes when run again."})
-final class UploadCommand implements Callable<Integer> {
-    @ParentCommand
-    Castline root;
-
-    @Mixin
-    Common common;
-
+final class UploadCommand extends EpisodeCommand implements Callable<Integer> {
     @Mixin
     UploadOptions uploadOptions;
-
-    @Parameters(index = "0", paramLabel = "SLUG", description = "The episode's slug.")
-    String slug;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The audio file (.mp3 or .m4a).")
     Path file;
@@ -35,7 +25,7 @@ final class UploadCommand implements Callable<Integer> {
         Uploader.size(audio);
         Uploader.contentType(audio);
         Api api = common.api(root);
-        JsonNode episode = Episodes.requireBySlug(api, slug).body();
+        JsonNode episode = episode(api).body();
         Uploader uploader = new Uploader(api, env, uploadOptions.options());
         root.activeUpload = uploader;
         try {
