@@ -25,14 +25,7 @@ final class ArtworkRoutes {
 
     ApiResponse request(ApiRequest request) {
         JsonBody body = JsonBody.parse(request.body(), FIELDS);
-        String contentType = body.text("contentType");
-        Long bytes = body.whole("bytes");
-        if (contentType == null) {
-            throw body.bad("contentType", "is required");
-        }
-        if (bytes == null) {
-            throw body.bad("bytes", "is required: the file's size");
-        }
-        return ApiResponse.json(201, AdminJson.artworkUpload(artwork.request(signing, contentType, bytes)));
+        DescribedFile file = DescribedFile.of(body);
+        return ApiResponse.json(201, AdminJson.artworkUpload(artwork.request(signing, file.contentType(), file.bytes())));
     }
 }

@@ -36,16 +36,9 @@ final class MultipartRoutes {
 
     ApiResponse start(ApiRequest request) {
         JsonBody body = JsonBody.parse(request.body(), START_FIELDS);
-        String contentType = body.text("contentType");
-        Long bytes = body.whole("bytes");
-        if (contentType == null) {
-            throw body.bad("contentType", "is required");
-        }
-        if (bytes == null) {
-            throw body.bad("bytes", "is required: the file's size");
-        }
+        DescribedFile file = DescribedFile.of(body);
         MultipartUploads.Started started = uploads.start(signing, EpisodeRoutes.id(request),
-                Preconditions.optionalIfMatch(request, "episode"), contentType, bytes, body.text("fileName"));
+                Preconditions.optionalIfMatch(request, "episode"), file.contentType(), file.bytes(), body.text("fileName"));
         return ApiResponse.json(started.resumed() ? 200 : 201, Json.write(json -> {
             json.writeStartObject();
             json.writeStringField("uploadId", started.uploadId());

@@ -29,15 +29,8 @@ final class UploadRoutes {
 
     ApiResponse request(ApiRequest request) {
         JsonBody body = JsonBody.parse(request.body(), FIELDS);
-        String contentType = body.text("contentType");
-        Long bytes = body.whole("bytes");
+        DescribedFile file = DescribedFile.of(body);
         String fileName = body.text("fileName");
-        if (contentType == null) {
-            throw body.bad("contentType", "is required");
-        }
-        if (bytes == null) {
-            throw body.bad("bytes", "is required: the file's size");
-        }
         String contentMd5 = body.text("contentMd5");
         Uploads.Signing effective = signing;
         if (contentMd5 != null && checksummed != null) {
@@ -47,7 +40,7 @@ final class UploadRoutes {
             effective = new Uploads.Signing(checksummed.apply(contentMd5), signing.maxBytes(), signing.urlTtl());
         }
         Uploads.Requested upload = uploads.request(effective, EpisodeRoutes.id(request), Preconditions.optionalIfMatch(request, "episode"),
-                contentType, bytes, fileName);
+                file.contentType(), file.bytes(), fileName);
         return ApiResponse.json(201, AdminJson.upload(upload)).header("etag", Preconditions.etag(upload.episode().version()));
     }
 }
