@@ -246,6 +246,8 @@ public final class CastlineLocal implements AutoCloseable {
                     new EpisodeService(new EpisodeStore(dynamo, TABLE, layout, clock), new S3MediaObjects(s3, AUDIO_BUCKET), clock),
                     new ShowSettings(new ShowStore(dynamo, TABLE, layout, clock)), sampleAudioBucket(), baseUrl.toString(),
                     config.mediaBaseUrl());
+        } else if (settings.sampleData()) {
+            SampleArtwork.putMissingRenditions(new S3MediaObjects(s3, AUDIO_BUCKET));
         }
 
         try {

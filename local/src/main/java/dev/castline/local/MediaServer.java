@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * {@code /media/{key}}: audio from the bucket, read through the S3 API, standing in for CloudFront. Podcast apps and
+ * {@code /media/{key}}: audio and artwork from the bucket, read through the S3 API, standing in for CloudFront. Podcast apps and
  * Apple's checks probe with {@code HEAD} and {@code Range: bytes=0-1}, and players seek with
  * ranges, so single byte ranges are answered with 206 (RFC 9110 §14); a range beyond the end is
  * 416. Several ranges in one request are answered with the whole object, which RFC 9110 allows.
@@ -66,11 +66,13 @@ final class MediaServer {
             sendEmpty(exchange, 405);
             return;
         }
-        // Only a media key as Castline makes them is served: no dot segments, no encoded slashes or
-        // backslashes, nothing outside the media prefixes; everything else is simply not there.
+        // Only a media key as Castline makes them is served (an upload's, or an artwork's
+        // rendition): no dot segments, no encoded slashes or backslashes, nothing outside the
+        // media prefixes; everything else is simply not there.
         String raw = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
-        Optional<MediaKey> key = raw.contains("%") ? Optional.empty() : MediaKey.parse(raw);
-        HeadObjectResponse meta = key.isEmpty() ? null : head(key.get().value());
+        Optional<String> key = raw.contains("%") ? Optional.empty()
+                : MediaKey.parse(raw).map(MediaKey::value).or(() -> MediaKey.parseRendition(raw).map(MediaKey.Rendition::value));
+        HeadObjectResponse meta = key.isEmpty() ? null : head(key.get());
         String path = "/" + raw;
         if (meta == null) {
             record(exchange, path, 404, 0, null, 0, null, null);
@@ -88,7 +90,7 @@ final class MediaServer {
             headers.set("Last-Modified", HttpDates.format(meta.lastModified()));
         }
         // A media key never gets new bytes (every upload has a new key), so it may be cached for ever.
-        headers.set("Cache-Control", "public, max-age=31536000, immutable");
+        headers.set("Cache-Control", MediaKey.CACHE_CONTROL);
 
         long first = 0;
         long last = size - 1;
@@ -128,7 +130,7 @@ final class MediaServer {
             sendEmpty(exchange, status);
             return;
         }
-        GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key.get().value());
+        GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key.get());
         if (status == 206) {
             get.range("bytes=" + first + "-" + last);
         }

@@ -3,6 +3,9 @@ package dev.castline.local;
 import dev.castline.domain.Artwork;
 import dev.castline.domain.ImageFormat;
 import dev.castline.domain.MediaKey;
+import dev.castline.host.MediaObjects;
+import dev.castline.media.ArtworkRenditions;
+import dev.castline.media.UnsupportedImageException;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -14,12 +17,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
  * The sample show's artwork, drawn at start-up so the repository keeps no image and no page of
  * the local stack loads anything from another host: a microphone-like mark sending waves, in flat
- * colours (a PNG of a few KB), at the smallest size show artwork may have.
+ * colours (a PNG of a few KB), at the smallest size show artwork may have. Its renditions are
+ * made from it by the upload processor's own code ({@link ArtworkRenditions}), at the keys it
+ * would write them to.
  */
 final class SampleArtwork {
     /** Where the sample show's artwork lives in the bucket. */
@@ -27,6 +33,29 @@ final class SampleArtwork {
     static final int SIDE = Artwork.MIN_SIDE;
 
     private SampleArtwork() {
+    }
+
+    /**
+     * Writes the artwork's renditions where the upload processor would, in its format. Before the
+     * show names the artwork, as the processor does it.
+     */
+    static void putRenditions(byte[] png, ArtworkRenditions.Put bucket) {
+        try {
+            ArtworkRenditions.write(KEY, png, bucket);
+        } catch (UnsupportedImageException e) {
+            throw new IllegalStateException("the sample artwork could not be decoded: " + e.reason(), e);
+        }
+    }
+
+    /**
+     * For a data directory kept from before artwork had renditions: when the bucket holds the
+     * sample artwork (the show has not replaced it) but not all its renditions, writes them.
+     */
+    static void putMissingRenditions(MediaObjects bucket) {
+        Optional<byte[]> original = bucket.read(KEY.value());
+        if (original.isPresent() && KEY.renditions().stream().anyMatch(k -> bucket.read(k).isEmpty())) {
+            putRenditions(original.get(), bucket::put);
+        }
     }
 
     static byte[] png() {

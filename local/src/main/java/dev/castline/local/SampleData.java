@@ -69,10 +69,13 @@ final class SampleData {
         }
         Map<ShowField, Object> show = show(root.path("show"), baseUrl);
         show.put(ShowField.ARTWORK_URL, MediaKey.url(mediaBaseUrl, SampleArtwork.KEY.value()));
+        byte[] artwork = SampleArtwork.png();
+        // Its renditions before the settings name it, as the upload processor writes them.
+        SampleArtwork.putRenditions(artwork, bucket::put);
         settings.save(show, OptionalLong.of(0));
-        // After the settings: the upload processor, told of every object under artwork/, keeps
-        // the show's artwork and deletes any other image.
-        bucket.put(SampleArtwork.KEY.value(), ImageFormat.PNG.contentType(), SampleArtwork.png());
+        // The artwork after the settings: the upload processor, told of every object under
+        // artwork/, keeps the show's artwork (and renditions) and deletes any other image.
+        bucket.put(SampleArtwork.KEY.value(), ImageFormat.PNG.contentType(), artwork);
         List<String> slugs = new ArrayList<>();
         for (JsonNode e : root.path("episodes")) {
             byte[] mp3 = SampleAudio.silence(e.path("durationSeconds").asLong() * 1000);

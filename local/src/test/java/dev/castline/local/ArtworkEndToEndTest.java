@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.castline.domain.Artwork;
+import dev.castline.domain.MediaKey;
 import dev.castline.media.ImageInfo;
 import dev.castline.media.ImageProbe;
 import dev.castline.media.RangeSource;
 import dev.castline.testing.Events;
 import dev.castline.testing.Images;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
+import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,6 +52,45 @@ class ArtworkEndToEndTest {
         ImageInfo info = probe(image.body());
         assertThat(Artwork.refusal(info.width(), info.height(), info.colour())).isEmpty();
         assertThat(image.body().length).as("a small generated image").isLessThan(64 * 1024);
+        assertThePagesShowItsRenditions(url, "image/png");
+    }
+
+    /**
+     * Every page's {@code <img>} of the artwork draws from its renditions alone (the srcset and the
+     * src), and the stack serves each: 200, the original's type, cached for ever, as many pixels
+     * a side as its width descriptor says.
+     */
+    private void assertThePagesShowItsRenditions(String originalUrl, String contentType) throws Exception {
+        MediaKey original = MediaKey.ofUrl(stack.baseUrl() + "/media", originalUrl).orElseThrow();
+        List<String> expected = new ArrayList<>();
+        for (int side : Artwork.RENDITION_SIDES) {
+            expected.add(stack.baseUrl() + "/media/" + original.rendition(side) + " " + side + "w");
+        }
+        String slug = stack.sampleSlugs().isEmpty() ? null : stack.sampleSlugs().getFirst();
+        List<String> pages = new ArrayList<>(List.of("/"));
+        if (slug != null) {
+            pages.add("/episodes/" + slug);
+            pages.add("/embed/" + slug);
+        }
+        for (String path : pages) {
+            Elements images = Jsoup.parse(Http.get(URI.create(stack.baseUrl() + path)).body()).select("img.show-art, img.show-art-large");
+            assertThat(images).as("%s shows the artwork", path).isNotEmpty().allSatisfy(img -> {
+                assertThat(List.of(img.attr("srcset").split(", "))).as("%s srcset", path).containsExactlyElementsOf(expected);
+                assertThat(img.attr("src")).isEqualTo(expected.getFirst().substring(0, expected.getFirst().indexOf(' ')));
+                assertThat(img.attr("sizes")).endsWith("px");
+            });
+        }
+        for (String candidate : expected) {
+            String url = candidate.substring(0, candidate.indexOf(' '));
+            int side = Integer.parseInt(candidate.substring(candidate.indexOf(' ') + 1, candidate.length() - 1));
+            HttpResponse<byte[]> rendition = Http.send(HttpRequest.newBuilder(URI.create(url)).build());
+            assertThat(rendition.statusCode()).as(url).isEqualTo(200);
+            assertThat(rendition.headers().firstValue("content-type")).as(url).hasValue(contentType);
+            assertThat(rendition.headers().firstValue("cache-control")).as(url).hasValue(MediaKey.CACHE_CONTROL);
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(rendition.body()));
+            assertThat(decoded.getWidth()).as(url).isEqualTo(side);
+            assertThat(decoded.getHeight()).as(url).isEqualTo(side);
+        }
     }
 
     @Test
@@ -82,10 +129,11 @@ class ArtworkEndToEndTest {
             assertThat(Events.json(Http.get(URI.create(stack.baseUrl() + "/api/v1/show")).body()).get("artworkUrl").asText()).isEqualTo(url);
             assertThat(Http.get(URI.create(stack.baseUrl() + "/feed.xml")).body()).contains("<itunes:image href=\"" + url + "\"/>");
             String home = Http.get(URI.create(stack.baseUrl() + "/")).body();
-            assertThat(home).contains("src=\"" + url + "\"").contains("<meta property=\"og:image\" content=\"" + url + "\">");
+            assertThat(home).contains("<meta property=\"og:image\" content=\"" + url + "\">");
             HttpResponse<byte[]> served = Http.send(HttpRequest.newBuilder(URI.create(url)).build());
             assertThat(served.headers().firstValue("content-type")).hasValue("image/jpeg");
             assertThat(served.body()).isEqualTo(jpeg);
+            assertThePagesShowItsRenditions(url, "image/jpeg");
         } finally {
             restore(original);
         }
@@ -93,6 +141,10 @@ class ArtworkEndToEndTest {
 
     /** Puts the sample show's settings and artwork back, for the other tests of the shared stack. */
     private void restore(JsonNode original) {
+        // Its renditions first (deleted with it when it was replaced), as the processor writes them.
+        byte[] png = SampleArtwork.png();
+        SampleArtwork.putRenditions(png, (key, type, content) -> stack.s3().putObject(
+                r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(key).contentType(type), software.amazon.awssdk.core.sync.RequestBody.fromBytes(content)));
         HttpResponse<byte[]> current = Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/v1/admin/show"))
                 .header("Authorization", "Bearer " + stack.adminToken()).build());
         ((com.fasterxml.jackson.databind.node.ObjectNode) original).remove("artworkUpload");
@@ -103,7 +155,7 @@ class ArtworkEndToEndTest {
         assertThat(put.statusCode()).as("restoring the sample show: %s", new String(put.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         // After the settings name it again, so the processor keeps it.
         stack.s3().putObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(SampleArtwork.KEY.value()).contentType("image/png"),
-                software.amazon.awssdk.core.sync.RequestBody.fromBytes(SampleArtwork.png()));
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(png));
     }
 
     private String showArtworkUrl() {

@@ -35,6 +35,8 @@ class CastlineLocalLifecycleTest {
             // The episode's own audio key: the upload processor deletes objects no episode points at.
             first.s3().putObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(added.audio().key()), RequestBody.fromString("kept"));
             token = first.adminToken();
+            // As a data directory kept from before artwork had renditions.
+            SampleArtwork.KEY.renditions().forEach(k -> first.s3().deleteObject(r -> r.bucket(CastlineLocal.AUDIO_BUCKET).key(k)));
         }
         try (CastlineLocal second = CastlineLocal.start(settings)) {
             assertThat(second.sampleSlugs()).as("the sample loads on the first start only").isEmpty();
@@ -44,6 +46,10 @@ class CastlineLocalLifecycleTest {
             LambdaResponse list = Http.get(URI.create(second.baseUrl() + "/api/v1/episodes?limit=100"));
             assertThat(dev.castline.testing.Events.json(list.body()).get("items")).hasSize(13);
             assertThat(Http.get(URI.create(second.baseUrl() + "/media/" + added.audio().key())).body()).isEqualTo("kept");
+            for (String rendition : SampleArtwork.KEY.renditions()) {
+                assertThat(Http.get(URI.create(second.baseUrl() + "/media/" + rendition)).status())
+                        .as("the sample artwork's renditions, made again").isEqualTo(200);
+            }
         }
     }
 

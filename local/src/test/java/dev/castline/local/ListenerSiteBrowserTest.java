@@ -323,6 +323,10 @@ class ListenerSiteBrowserTest {
                     + ".concat([...document.images].filter(i => i.complete && i.naturalWidth > 0).map(i => i.currentSrc))");
             assertThat(loaded).as("%s loads images (the show's artwork at least)", path)
                     .anyMatch(url -> url.startsWith(stack.baseUrl() + "/media/artwork/"));
+            assertThat(loaded.stream().filter(url -> url.startsWith(stack.baseUrl() + "/media/artwork/")))
+                    .as("%s draws the artwork from its renditions alone, never fetching the full-size image", path)
+                    .allSatisfy(url -> assertThat(dev.castline.domain.MediaKey.parseRendition(
+                            url.substring((stack.baseUrl() + "/media/").length()))).as(url).isPresent());
             assertThat(loaded).as("%s requests nothing from another host", path).allMatch(url -> url.startsWith(stack.baseUrl() + "/"));
         }
     }

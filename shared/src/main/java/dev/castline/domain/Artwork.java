@@ -1,5 +1,6 @@
 package dev.castline.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,22 @@ public final class Artwork {
     public static final int MAX_SIDE = 3000;
     /** Far above what a 3000 px JPEG needs; keeps a mistaken upload (a video, a RAW photo) out. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    /**
+     * The sides, in pixels, of the smaller copies (renditions) made of every accepted artwork, in
+     * ascending order, for the pages, which show it small: a browser that decodes a 1400–3000 px
+     * image to draw it at 48 px spends a long task on two to nine million pixels.
+     *
+     * <ul>
+     *   <li>128 covers the header's 48 px and the embed's 64 px (40 px as styled) at 1× and 2×
+     *       (96 and 128 device pixels);</li>
+     *   <li>480 covers the home page's 240 px (160 px as styled) at 1× and 2×.</li>
+     * </ul>
+     *
+     * Two copies, so an upload writes two objects more; decoding the larger takes 230,400 pixels.
+     * The original stays what the feed, Open Graph and JSON-LD name (Apple wants 1400 px and more).
+     */
+    public static final List<Integer> RENDITION_SIDES = List.of(128, 480);
 
     /** How an image stores colour, as its header states it. */
     public enum Colour {

@@ -17,6 +17,11 @@ public record MediaKey(Kind kind, String owner, String uploadId, String extensio
     /** The owner of the show's own media (its artwork). */
     public static final String SHOW = "show";
 
+    /**
+     * How long browsers and CDNs may keep what a media URL serves: for ever, since a key never gets
+     * new bytes.
+     */
+    public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
 
     /** What a key holds; each kind has its own prefix in the bucket. */
     public enum Kind {
@@ -36,6 +41,11 @@ public record MediaKey(Kind kind, String owner, String uploadId, String extensio
     }
 
     private static final Pattern KEY = Pattern.compile("([a-z]+)/([A-Za-z0-9-]{1,64})/([A-Za-z0-9-]{1,64})\\.([a-z0-9]{1,8})");
+    /**
+     * How a rendition's name ends: {@code -{side}}. A UUID (every upload's id) never ends so, its
+     * last group having 12 characters, so no upload's key is ever taken for a rendition's.
+     */
+    private static final Pattern RENDITION_SUFFIX = Pattern.compile("(.+)-([1-9][0-9]{0,3})");
 
     /** A new key for an upload of audio in {@code format} to this episode. */
     public static MediaKey newAudio(String episodeId, AudioFormat format) {
@@ -62,13 +72,63 @@ public record MediaKey(Kind kind, String owner, String uploadId, String extensio
                     case AUDIO -> AudioFormat.ofExtension(m.group(4)).isPresent();
                     case ARTWORK -> ImageFormat.ofExtension(m.group(4)).isPresent();
                 };
-                if (!known) {
-                    return Optional.empty();
+                if (!known || (kind == Kind.ARTWORK && RENDITION_SUFFIX.matcher(m.group(3)).matches())) {
+                    return Optional.empty(); // a rendition is not an upload: see parseRendition
                 }
                 return Optional.of(new MediaKey(kind, m.group(2), m.group(3), m.group(4)));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The key a URL of ours names ({@link #url} read back); empty for a URL of another host, or
+     * one that names no media key (a rendition's included).
+     */
+    public static Optional<MediaKey> ofUrl(String mediaBaseUrl, String url) {
+        String prefix = mediaBaseUrl + "/";
+        return url != null && url.startsWith(prefix) ? parse(url.substring(prefix.length())) : Optional.empty();
+    }
+
+    /**
+     * The key of this artwork's copy {@code side} pixels a side (one of
+     * {@link Artwork#RENDITION_SIDES}): {@code artwork/show/{uploadId}-{side}.{extension}}, beside
+     * the original and in its format. The one place a rendition's key is made: the upload
+     * processor writes there, the pages link there, the local stack's sample is put there.
+     */
+    public String rendition(int side) {
+        if (kind != Kind.ARTWORK || !Artwork.RENDITION_SIDES.contains(side)) {
+            throw new IllegalArgumentException("no rendition of " + side + " px for " + value());
+        }
+        return kind.prefix + "/" + owner + "/" + uploadId + "-" + side + "." + extension.toLowerCase(Locale.ROOT);
+    }
+
+    /** The keys of all this artwork's renditions, by side, ascending. */
+    public java.util.List<String> renditions() {
+        return Artwork.RENDITION_SIDES.stream().map(this::rendition).toList();
+    }
+
+    /** A rendition: a smaller copy of an artwork, made when the artwork was accepted, never uploaded. */
+    public record Rendition(MediaKey original, int side) {
+        public String value() {
+            return original.rendition(side);
+        }
+    }
+
+    /** The rendition {@code key} names, if it is one ({@link #rendition} read back). */
+    public static Optional<Rendition> parseRendition(String key) {
+        Matcher m = key == null ? null : KEY.matcher(key);
+        if (m == null || !m.matches()) {
+            return Optional.empty();
+        }
+        Matcher name = RENDITION_SUFFIX.matcher(m.group(3));
+        if (!name.matches()) {
+            return Optional.empty();
+        }
+        int side = Integer.parseInt(name.group(2));
+        return parse(m.group(1) + "/" + m.group(2) + "/" + name.group(1) + "." + m.group(4))
+                .filter(original -> original.kind() == Kind.ARTWORK && Artwork.RENDITION_SIDES.contains(side))
+                .map(original -> new Rendition(original, side));
     }
 
     /** The audio format an audio key's extension names. */
@@ -110,7 +170,7 @@ public record MediaKey(Kind kind, String owner, String uploadId, String extensio
      * Where the audio of an unpublished episode waits: the same key under {@value #WITHHELD_PREFIX},
      * a prefix the media URL never serves (neither the CDN, whose bucket policy reads only the
      * kinds' prefixes, nor the local stack's {@code /media}, which serves only keys {@link #parse}
-     * accepts).
+     * or {@link #parseRendition} accepts).
      */
     public static String withheld(String key) {
         return WITHHELD_PREFIX + key;

@@ -5,6 +5,7 @@ import dev.castline.domain.ImageFormat;
 import dev.castline.domain.MediaKey;
 import dev.castline.domain.Upload;
 import dev.castline.domain.ValidationException;
+import dev.castline.media.ArtworkRenditions;
 import dev.castline.media.ImageInfo;
 import dev.castline.media.UnsupportedImageException;
 import dev.castline.store.ConflictException;
@@ -21,10 +22,14 @@ import java.util.Optional;
  *   <li>A request names the format and size; the show records the pending upload under a new
  *       key, so only that object can become the artwork, and a stale or duplicate event changes
  *       nothing.</li>
- *   <li>A file that is a JPEG or PNG meeting {@link Artwork}'s rules becomes the show's
- *       {@code artworkUrl} (the feed's {@code itunes:image}, the pages' and the API's artwork);
- *       artwork it replaces that was ours is deleted. Anything else is refused: the upload is
- *       marked rejected with the reason, and the object deleted.</li>
+ *   <li>A file that is a JPEG or PNG meeting {@link Artwork}'s rules gets its renditions
+ *       ({@link ArtworkRenditions}: smaller copies beside it, for the pages), then becomes the
+ *       show's {@code artworkUrl} (the feed's {@code itunes:image}, the pages' and the API's
+ *       artwork); artwork it replaces that was ours is deleted, renditions included. Anything
+ *       else is refused: the upload is marked rejected with the reason, and the object deleted.</li>
+ *   <li>Renditions first: the show never names an artwork whose renditions are not all written.
+ *       If writing one fails, the failure is thrown, the show keeps its artwork and still waits
+ *       for the upload, and the retried event writes them again (same keys, same bytes).</li>
  * </ul>
  */
 public final class ShowArtwork {
@@ -73,11 +78,14 @@ public final class ShowArtwork {
      * event is retried.
      */
     public Uploads.Outcome process(String key, Prober prober) throws IOException {
+        // A rendition's key is no upload's (MediaKey.parse refuses it): the processor hears of the
+        // renditions it writes, and leaves them be.
         Optional<MediaKey> parsed = MediaKey.parse(key).filter(k -> k.kind() == MediaKey.Kind.ARTWORK && k.owner().equals(MediaKey.SHOW));
         if (parsed.isEmpty()) {
             return Uploads.Outcome.IGNORED;
         }
         String url = MediaKey.url(mediaBaseUrl, key);
+        boolean rendered = false;
         for (int attempt = 1; ; attempt++) {
             ShowStore.Snapshot snapshot = shows.load();
             if (snapshot.show().isPresent() && url.equals(snapshot.show().get().artworkUrl())) {
@@ -85,7 +93,7 @@ public final class ShowArtwork {
             }
             Optional<Upload> pending = snapshot.artworkUpload().filter(u -> u.key().equals(key) && u.isPending());
             if (pending.isEmpty()) {
-                media.delete(key);
+                deleteWithRenditions(parsed.get());
                 return Uploads.Outcome.DISCARDED;
             }
             Optional<ImageInfo> info;
@@ -104,10 +112,22 @@ public final class ShowArtwork {
             if (info.isEmpty() && refusal == null) {
                 return Uploads.Outcome.IGNORED; // the object is gone: a later upload replaced it
             }
+            if (refusal == null && !rendered) {
+                try {
+                    Optional<byte[]> image = media.read(key);
+                    if (image.isEmpty()) {
+                        return Uploads.Outcome.IGNORED; // gone since the probe
+                    }
+                    ArtworkRenditions.write(parsed.get(), image.get(), media::put);
+                    rendered = true;
+                } catch (UnsupportedImageException e) {
+                    refusal = e.reason(); // the header was fine, the pixels are not
+                }
+            }
             try {
                 if (refusal == null) {
                     Optional<String> replaced = shows.acceptArtwork(key, url);
-                    replaced.filter(old -> !old.equals(url)).flatMap(this::ourKey).ifPresent(media::delete);
+                    replaced.filter(old -> !old.equals(url)).flatMap(this::ourKey).ifPresent(this::deleteWithRenditions);
                     return Uploads.Outcome.ACCEPTED;
                 }
                 shows.rejectArtwork(key, refusal);
@@ -117,17 +137,22 @@ public final class ShowArtwork {
                 }
                 throw new IllegalStateException("the show's artwork upload kept changing while " + key + " was processed", e);
             }
-            media.delete(key);
+            deleteWithRenditions(parsed.get());
             return Uploads.Outcome.REJECTED;
         }
     }
 
     /** The media key an artwork URL names, when it is one we serve (an external URL is not ours to delete). */
-    private Optional<String> ourKey(String artworkUrl) {
-        String prefix = mediaBaseUrl + "/";
-        if (!artworkUrl.startsWith(prefix)) {
-            return Optional.empty();
-        }
-        return MediaKey.parse(artworkUrl.substring(prefix.length())).filter(k -> k.kind() == MediaKey.Kind.ARTWORK).map(MediaKey::value);
+    private Optional<MediaKey> ourKey(String artworkUrl) {
+        return MediaKey.ofUrl(mediaBaseUrl, artworkUrl).filter(k -> k.kind() == MediaKey.Kind.ARTWORK);
+    }
+
+    /**
+     * An image nothing names any more, and its renditions: those of a replaced artwork, and any an
+     * earlier attempt wrote for an upload that was then superseded.
+     */
+    private void deleteWithRenditions(MediaKey artwork) {
+        media.delete(artwork.value());
+        artwork.renditions().forEach(media::delete);
     }
 }

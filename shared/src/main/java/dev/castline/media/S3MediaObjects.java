@@ -3,6 +3,8 @@ package dev.castline.media;
 import dev.castline.domain.MediaKey;
 import dev.castline.host.MediaObjects;
 import dev.castline.lambda.Log;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -19,6 +21,26 @@ public final class S3MediaObjects implements MediaObjects {
     public S3MediaObjects(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
+    }
+
+    @Override
+    public Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void put(String key, String contentType, byte[] content) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(MediaKey.CACHE_CONTROL),
+                RequestBody.fromBytes(content));
     }
 
     @Override

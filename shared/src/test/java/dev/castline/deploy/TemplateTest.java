@@ -8,6 +8,9 @@ import dev.castline.config.AdminConfig;
 import dev.castline.config.CdnConfig;
 import dev.castline.config.Config;
 import dev.castline.config.MediaConfig;
+import dev.castline.domain.Artwork;
+import dev.castline.domain.ImageFormat;
+import dev.castline.domain.MediaKey;
 import dev.castline.store.CastlineTable;
 import dev.castline.template.SamTemplate;
 import dev.castline.testing.ApiFixture;
@@ -209,6 +212,40 @@ class TemplateTest {
         });
         assertThat(map(map(withdraw.get("Environment")).get("Variables")))
                 .containsEntry(CdnConfig.MEDIA_DISTRIBUTION_ID, Map.of("Ref", "MediaDistribution"));
+    }
+
+    /**
+     * The upload processor writes only an accepted artwork's renditions: PutObject on exactly the
+     * keys {@link MediaKey#rendition} makes, for every side and image format, and on nothing else
+     * (never an upload's key, never audio).
+     */
+    @Test
+    void theUploadProcessorMayWriteOnlyArtworkRenditions() {
+        List<Map<String, Object>> statements = list(map(list(functions.get("ProcessUploadFunction").get("Policies")).get(0)).get("Statement"))
+                .stream().map(TemplateTest::asMap).toList();
+        List<String> writable = statements.stream()
+                .filter(st -> actions(st).stream().anyMatch(a -> a.equals("s3:PutObject") || a.equals("s3:*") || a.equals("*")))
+                .flatMap(st -> {
+                    assertThat(actions(st)).as("PutObject alone").containsExactly("s3:PutObject");
+                    Object resource = st.get("Resource");
+                    return (resource instanceof List<?> l ? l.stream() : Stream.of(resource)).map(TemplateTest::text);
+                })
+                .toList();
+        List<String> renditions = new ArrayList<>();
+        for (ImageFormat format : ImageFormat.values()) {
+            for (int side : Artwork.RENDITION_SIDES) {
+                String key = new MediaKey(MediaKey.Kind.ARTWORK, MediaKey.SHOW, "*", format.extension()).rendition(side);
+                renditions.add("arn:${AWS::Partition}:s3:::${AudioBucketName}/" + key);
+            }
+        }
+        assertThat(writable).containsExactlyInAnyOrderElementsOf(renditions);
+        // What the wildcard lets through is never an upload's key.
+        assertThat(MediaKey.parse(MediaKey.newShowArtwork(ImageFormat.PNG).rendition(128))).isEmpty();
+    }
+
+    private static List<String> actions(Map<String, Object> statement) {
+        Object action = statement.get("Action");
+        return (action instanceof List<?> l ? l.stream() : Stream.of(action)).map(String::valueOf).toList();
     }
 
     /** The host's functions are capped (and guaranteed) a few concurrent executions; the public ones scale. */

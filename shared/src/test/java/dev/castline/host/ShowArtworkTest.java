@@ -15,6 +15,7 @@ import dev.castline.media.UnsupportedImageException;
 import dev.castline.store.ConflictException;
 import dev.castline.store.ShowStore;
 import dev.castline.store.TableLayout;
+import dev.castline.testing.Images;
 import dev.castline.testing.MutableClock;
 import dev.castline.testing.RecordedMedia;
 import dev.castline.testing.Shows;
@@ -64,6 +65,7 @@ class ShowArtworkTest {
         assertThat(shows.load().artworkUpload()).hasValue(new Upload(requested.key().value(), "image/png", 20_000, NOW, null));
         assertThat(shows.load().settingsVersion()).as("asking to upload changes no setting").isEqualTo(before.settingsVersion());
 
+        media.store(requested.key().value(), Images.png(1400, 1400));
         assertThat(artwork.process(requested.key().value(), GOOD)).isEqualTo(Uploads.Outcome.ACCEPTED);
 
         ShowStore.Snapshot after = shows.load();
@@ -81,12 +83,90 @@ class ShowArtworkTest {
     @Test
     void newArtworkReplacesOursAndDeletesTheOldImage() throws Exception {
         shows.save(Shows.sample());
-        String first = artwork.request(signing, "image/jpeg", 1000).key().value();
-        artwork.process(first, image(2000, 2000, Artwork.Colour.RGB, ImageFormat.JPEG));
+        MediaKey first = artwork.request(signing, "image/jpeg", 1000).key();
+        media.store(first.value(), Images.jpeg(2000, 2000));
+        artwork.process(first.value(), image(2000, 2000, Artwork.Colour.RGB, ImageFormat.JPEG));
         String second = artwork.request(signing, "image/png", 1000).key().value();
+        media.store(second, Images.png(1400, 1400));
         assertThat(artwork.process(second, GOOD)).isEqualTo(Uploads.Outcome.ACCEPTED);
         assertThat(shows.load().show().orElseThrow().artworkUrl()).isEqualTo(MEDIA + "/" + second);
-        assertThat(media.deleted()).containsExactly(first);
+        assertThat(media.deleted()).as("the old image and its renditions").containsExactly(first.value(), first.rendition(128), first.rendition(480));
+    }
+
+    @Test
+    void theRenditionsAreWrittenBeforeTheShowNamesTheArtwork() throws Exception {
+        shows.save(Shows.sample());
+        MediaKey key = artwork.request(signing, "image/jpeg", 1000).key();
+        media.store(key.value(), Images.jpeg(1400, 1400));
+        List<String> artworkWhenPut = new ArrayList<>();
+        media.beforePut(k -> artworkWhenPut.add(shows.load().show().orElseThrow().artworkUrl()));
+
+        assertThat(artwork.process(key.value(), image(1400, 1400, Artwork.Colour.RGB, ImageFormat.JPEG))).isEqualTo(Uploads.Outcome.ACCEPTED);
+
+        assertThat(media.calls()).containsExactly("read " + key.value(),
+                "put " + key.rendition(128) + " image/jpeg", "put " + key.rendition(480) + " image/jpeg");
+        assertThat(artworkWhenPut).as("the show still named its old artwork while each was written")
+                .containsExactly(Shows.sample().artworkUrl(), Shows.sample().artworkUrl());
+        assertThat(shows.load().show().orElseThrow().artworkUrl()).isEqualTo(MEDIA + "/" + key.value());
+        for (int side : Artwork.RENDITION_SIDES) {
+            java.awt.image.BufferedImage copy = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(media.object(key.rendition(side)).orElseThrow()));
+            assertThat(copy.getWidth()).isEqualTo(side);
+            assertThat(copy.getHeight()).isEqualTo(side);
+        }
+    }
+
+    @Test
+    void aRenditionThatCannotBeWrittenLeavesTheShowsArtworkAndTheRetriedEventFinishes() throws Exception {
+        shows.save(Shows.sample());
+        MediaKey key = artwork.request(signing, "image/png", 1000).key();
+        media.store(key.value(), Images.png(1400, 1400));
+        media.beforePut(k -> {
+            if (k.equals(key.rendition(480))) {
+                throw new IllegalStateException("S3 is down");
+            }
+        });
+
+        assertThatThrownBy(() -> artwork.process(key.value(), GOOD)).hasMessage("S3 is down");
+
+        ShowStore.Snapshot after = shows.load();
+        assertThat(after.show().orElseThrow().artworkUrl()).as("the old artwork, whose renditions exist").isEqualTo(Shows.sample().artworkUrl());
+        assertThat(after.artworkUpload().orElseThrow().isPending()).as("still waiting: Lambda retries the event").isTrue();
+        assertThat(media.deleted()).as("the upload is kept for the retry").isEmpty();
+
+        media.beforePut(k -> { });
+        assertThat(artwork.process(key.value(), GOOD)).isEqualTo(Uploads.Outcome.ACCEPTED);
+        assertThat(shows.load().show().orElseThrow().artworkUrl()).isEqualTo(MEDIA + "/" + key.value());
+        assertThat(key.renditions()).allSatisfy(r -> assertThat(media.object(r)).isPresent());
+    }
+
+    @Test
+    void anImageWhosePixelsCannotBeDecodedIsRefusedAndNothingIsWritten() throws Exception {
+        shows.save(Shows.sample());
+        MediaKey key = artwork.request(signing, "image/png", 1000).key();
+        media.store(key.value(), java.util.Arrays.copyOf(Images.png(1400, 1400), 300)); // a sound header, then nothing
+
+        assertThat(artwork.process(key.value(), GOOD)).isEqualTo(Uploads.Outcome.REJECTED);
+
+        assertThat(shows.load().artworkUpload().orElseThrow().rejectedReason()).isEqualTo("the image data is damaged: it cannot be decoded");
+        assertThat(shows.load().show().orElseThrow().artworkUrl()).isEqualTo(Shows.sample().artworkUrl());
+        assertThat(media.calls()).noneMatch(c -> c.startsWith("put "));
+        assertThat(media.deleted()).startsWith(key.value());
+    }
+
+    @Test
+    void theEventOfARenditionItWroteChangesNothing() throws Exception {
+        shows.save(Shows.sample());
+        MediaKey key = artwork.request(signing, "image/png", 1000).key();
+        media.store(key.value(), Images.png(1400, 1400));
+        artwork.process(key.value(), GOOD);
+        ShowStore.Snapshot before = shows.load();
+        List<String> callsBefore = List.copyOf(media.calls());
+
+        for (String rendition : key.renditions()) {
+            assertThat(artwork.process(rendition, GOOD)).isEqualTo(Uploads.Outcome.IGNORED);
+        }
+        assertThat(media.calls()).isEqualTo(callsBefore);
+        assertThat(shows.load().settingsVersion()).isEqualTo(before.settingsVersion());
     }
 
     @Test
@@ -110,22 +190,29 @@ class ShowArtworkTest {
         Upload upload = shows.load().artworkUpload().orElseThrow();
         assertThat(upload.key()).isEqualTo(key);
         assertThat(upload.rejectedReason()).contains(reason);
-        assertThat(media.deleted()).endsWith(key);
+        assertThat(media.deleted()).endsWith(key, MediaKey.parse(key).orElseThrow().rendition(128), MediaKey.parse(key).orElseThrow().rendition(480));
+        assertThat(media.calls()).noneMatch(c -> c.startsWith("put "));
     }
 
     @Test
     void anObjectTheShowDoesNotWaitForIsDeletedAndChangesNothing() throws Exception {
         shows.save(Shows.sample());
-        String superseded = artwork.request(signing, "image/png", 1000).key().value();
+        MediaKey supersededKey = artwork.request(signing, "image/png", 1000).key();
+        String superseded = supersededKey.value();
         String current = artwork.request(signing, "image/png", 1000).key().value();
         assertThat(artwork.process(superseded, GOOD)).isEqualTo(Uploads.Outcome.DISCARDED);
-        assertThat(media.deleted()).containsExactly(superseded);
+        assertThat(media.deleted()).as("with any renditions an earlier attempt wrote")
+                .containsExactly(superseded, supersededKey.rendition(128), supersededKey.rendition(480));
         assertThat(shows.load().artworkUpload().orElseThrow().key()).isEqualTo(current);
         assertThat(shows.load().show().orElseThrow().artworkUrl()).isEqualTo(Shows.sample().artworkUrl());
 
         // An object that is gone by the time it is read: nothing to decide.
         assertThat(artwork.process(current, key -> Optional.empty())).isEqualTo(Uploads.Outcome.IGNORED);
         assertThat(shows.load().artworkUpload().orElseThrow().isPending()).isTrue();
+        // Or gone between the probe and reading it whole.
+        assertThat(artwork.process(current, GOOD)).isEqualTo(Uploads.Outcome.IGNORED);
+        assertThat(shows.load().artworkUpload().orElseThrow().isPending()).isTrue();
+        assertThat(media.calls()).noneMatch(c -> c.startsWith("put "));
         // A key of another kind or owner is not artwork's business.
         assertThat(artwork.process("audio/ep-1/" + java.util.UUID.randomUUID() + ".mp3", GOOD)).isEqualTo(Uploads.Outcome.IGNORED);
     }

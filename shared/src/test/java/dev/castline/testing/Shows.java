@@ -26,6 +26,18 @@ public final class Shows {
         return dev.castline.domain.ShowField.toShow(v);
     }
 
+    /** The sample show with this {@code artworkUrl}. */
+    public static Show withArtwork(String artworkUrl) {
+        java.util.Map<dev.castline.domain.ShowField, Object> v = new java.util.EnumMap<>(dev.castline.domain.ShowField.class);
+        for (dev.castline.domain.ShowField field : dev.castline.domain.ShowField.values()) {
+            if (field.of(sample()) != null) {
+                v.put(field, field.of(sample()));
+            }
+        }
+        v.put(dev.castline.domain.ShowField.ARTWORK_URL, artworkUrl);
+        return dev.castline.domain.ShowField.toShow(v);
+    }
+
     /** The values of every Podcasting 2.0 and Apple setting, as {@link #withEverything} sets them. */
     public static java.util.Map<dev.castline.domain.ShowField, Object> podcasting20() {
         return java.util.Map.of(

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * S3 ObjectCreated on the media bucket's {@code audio/} and {@code artwork/}: for each new object,
  * reads what it is from a few ranged reads (an audio file's duration and type, an image's format,
  * size and colour space) and lets {@link Uploads} decide whether it becomes an episode's audio, or
- * {@link ShowArtwork} whether it becomes the show's artwork.
+ * {@link ShowArtwork} whether it becomes the show's artwork (after writing its smaller renditions
+ * beside it, whose own events it then ignores).
  *
  * <ul>
  *   <li>Idempotent: an object that is not an episode's pending upload changes nothing.</li>
@@ -72,7 +73,8 @@ public final class ProcessUploadHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "local" : context.getAwsRequestId();
         for (String key : S3Events.objectKeys(input)) {
-            boolean isArtwork = MediaKey.parse(key).filter(k -> k.kind() == MediaKey.Kind.ARTWORK).isPresent();
+            // Everything under artwork/ is ShowArtwork's to decide: uploads, and the renditions it writes.
+            boolean isArtwork = key.startsWith(MediaKey.Kind.ARTWORK.prefix());
             Uploads.Outcome outcome = isArtwork ? artwork.process(key, this::probeImage) : uploads.process(key, this::probe);
             if (outcome == Uploads.Outcome.REJECTED) {
                 Log.warn(context, requestId, "refused upload " + key, null);

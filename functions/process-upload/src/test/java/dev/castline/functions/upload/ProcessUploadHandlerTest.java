@@ -5,27 +5,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.castline.emulation.EmulatorClients;
 import dev.castline.config.MediaConfig;
+import dev.castline.domain.Artwork;
+import dev.castline.domain.ImageFormat;
+import dev.castline.domain.MediaKey;
 import dev.castline.domain.Episode;
 import dev.castline.domain.Upload;
 import dev.castline.store.StoreUnavailableException;
 import dev.castline.testing.ApiFixture;
+import dev.castline.testing.Images;
 import dev.castline.testing.Throttling;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * What the processor does without S3 in the way: it reads the keys of real S3 events, ignores
- * what is not an upload, and lets transient faults out so that Lambda retries. (The whole path
- * with S3 runs in local/'s UploadEndToEndTest.)
+ * what is not an upload, lets transient faults out so that Lambda retries, and writes an accepted
+ * artwork's renditions (to a bucket in memory) before the show names it. (The whole path with S3
+ * runs in local/'s UploadEndToEndTest and ArtworkEndToEndTest.)
  */
 class ProcessUploadHandlerTest {
     private final ApiFixture fixture = new ApiFixture();
@@ -74,6 +85,77 @@ class ProcessUploadHandlerTest {
         assertThatThrownBy(() -> handler.handleRequest(event(key), new ByteArrayOutputStream(), null))
                 .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
         assertThat(fixture.store.findById(e.id(), true).orElseThrow().upload().isPending()).as("nothing was decided").isTrue();
+    }
+
+    @Test
+    void anAcceptedArtworkGetsItsRenditionsCachedForEverBeforeTheShowNamesIt() throws Exception {
+        MemoryS3 s3 = new MemoryS3();
+        MediaKey key = pendingArtwork(s3);
+        String before = artworkUrl();
+        List<String> artworkWhenPut = new ArrayList<>();
+        s3.beforePut(put -> artworkWhenPut.add(artworkUrl()));
+        ProcessUploadHandler handler = new ProcessUploadHandler(fixture.config, media, fixture.dynamo, s3, fixture.clock);
+
+        handler.handleRequest(event(key.value()), new ByteArrayOutputStream(), null);
+
+        assertThat(s3.puts()).extracting(PutObjectRequest::key).containsExactlyElementsOf(key.renditions());
+        assertThat(s3.puts()).allSatisfy(put -> {
+            assertThat(put.contentType()).isEqualTo("image/png");
+            assertThat(put.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
+        });
+        assertThat(artworkWhenPut).as("the show named its old artwork while each was written").containsOnly(before);
+        assertThat(artworkUrl()).isEqualTo(MediaKey.url(fixture.config.mediaBaseUrl(), key.value()));
+        for (int side : Artwork.RENDITION_SIDES) {
+            BufferedImage rendition = ImageIO.read(new ByteArrayInputStream(s3.object(key.rendition(side))));
+            assertThat(rendition.getWidth()).isEqualTo(side);
+            assertThat(rendition.getHeight()).isEqualTo(side);
+        }
+
+        // S3 tells the processor of each rendition it wrote: those events change nothing.
+        long version = fixture.shows.load().settingsVersion();
+        for (String rendition : key.renditions()) {
+            handler.handleRequest(event(rendition), new ByteArrayOutputStream(), null);
+            assertThat(s3.object(rendition)).as("kept").isNotNull();
+        }
+        assertThat(s3.puts()).hasSize(Artwork.RENDITION_SIDES.size());
+        assertThat(fixture.shows.load().settingsVersion()).isEqualTo(version);
+    }
+
+    @Test
+    void aRenditionThatCannotBeWrittenFailsTheEventAndTheShowKeepsItsArtwork() throws Exception {
+        MemoryS3 s3 = new MemoryS3();
+        MediaKey key = pendingArtwork(s3);
+        String before = artworkUrl();
+        s3.beforePut(put -> {
+            if (put.key().equals(key.rendition(480))) {
+                throw S3Exception.builder().statusCode(503).message("Slow Down").build();
+            }
+        });
+        ProcessUploadHandler handler = new ProcessUploadHandler(fixture.config, media, fixture.dynamo, s3, fixture.clock);
+
+        assertThatThrownBy(() -> handler.handleRequest(event(key.value()), new ByteArrayOutputStream(), null))
+                .as("thrown, so Lambda retries the event").isInstanceOf(S3Exception.class);
+
+        assertThat(artworkUrl()).isEqualTo(before);
+        assertThat(fixture.shows.load().artworkUpload().orElseThrow().isPending()).isTrue();
+        assertThat(s3.object(key.value())).as("the upload is kept for the retry").isNotNull();
+
+        s3.beforePut(put -> { });
+        handler.handleRequest(event(key.value()), new ByteArrayOutputStream(), null);
+        assertThat(artworkUrl()).isEqualTo(MediaKey.url(fixture.config.mediaBaseUrl(), key.value()));
+    }
+
+    /** A 1400 px PNG in the bucket, the show's pending artwork upload. */
+    private MediaKey pendingArtwork(MemoryS3 s3) {
+        MediaKey key = MediaKey.newShowArtwork(ImageFormat.PNG);
+        byte[] png = Images.png(1400, 1400);
+        fixture.shows.requestArtwork(new Upload(key.value(), "image/png", png.length, fixture.clock.instant(), null));
+        s3.store(key.value(), png);
+        return key;
+    }
+
+    private String artworkUrl() {
+        return fixture.shows.load().show().orElseThrow().artworkUrl();
     }
 
     private static InputStream event(String key) {

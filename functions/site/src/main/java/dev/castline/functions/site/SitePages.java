@@ -1,6 +1,7 @@
 package dev.castline.functions.site;
 
 import dev.castline.api.Paths;
+import dev.castline.domain.Artwork;
 import dev.castline.domain.Audio;
 import dev.castline.domain.AudioFormat;
 import dev.castline.domain.Chapter;
@@ -110,7 +111,7 @@ public final class SitePages {
         View.Layout layout = layout(show, resumeAfter.isPresent() ? show.title() + " · older episodes" : show.title(), description,
                 "/" + (resumeAfter.isPresent() ? "?cursor=" + cursor.get() : ""), meta, JsonLd.series(show, artwork), null, false);
         View.LinkView funding = funding(show);
-        return new Rendered(200, new View.Home(layout, show.title(), show.author(), show.description(), artwork, show.feedUrl(),
+        return new Rendered(200, new View.Home(layout, show.title(), show.author(), show.description(), artworkImage(show.artworkUrl()), show.feedUrl(),
                 subscribeLinks(show), funding, cards(page.items()), older), "home.jte");
     }
 
@@ -212,7 +213,7 @@ public final class SitePages {
         View.Layout layout = layout(show, e.title() + " · " + show.title(), e.summary() != null ? e.summary() : orEmpty(show.description()),
                 Paths.episodePage(slug), List.of(), null, null, true);
         return new Rendered(200, new View.Embed(layout, e.title(), absolute(show, Paths.episodePage(slug)),
-                servedImage(show.artworkUrl()), player(show, e, Optional.empty()), topics(e)), "embed.jte", externalAudioOrigin(e));
+                artworkImage(show.artworkUrl()), player(show, e, Optional.empty()), topics(e)), "embed.jte", externalAudioOrigin(e));
     }
 
     /** The styled page for an address the site has nothing at. */
@@ -268,7 +269,7 @@ public final class SitePages {
     private View.Layout layout(Show show, String title, String description, String path, List<View.Meta> meta,
                                String jsonLd, String oembed, boolean noindex) {
         return new View.Layout(language(show), title, description, absolute(show, path), "/", show.title(), show.feedUrl(),
-                assets.css().href(), assets.js().href(), assets.icon().href(), servedImage(show.artworkUrl()), meta, jsonLd, oembed, noindex,
+                assets.css().href(), assets.js().href(), assets.icon().href(), artworkImage(show.artworkUrl()), meta, jsonLd, oembed, noindex,
                 show.copyright());
     }
 
@@ -363,6 +364,32 @@ public final class SitePages {
 
     private static String oembedHref(Show show, String canonical) {
         return trimSlash(show.siteBaseUrl()) + "/oembed?url=" + URLEncoder.encode(canonical, StandardCharsets.UTF_8) + "&format=json";
+    }
+
+    /**
+     * The show's artwork as the pages' {@code <img>} show it. Artwork we serve (our media URL, an
+     * artwork key) comes with the smaller renditions the upload processor wrote when it accepted
+     * it, at the keys {@link MediaKey#rendition} makes: the smallest is the {@code src}, all are the
+     * {@code srcset}, and the browser picks by the template's {@code sizes} and the screen's
+     * density, so a page never decodes the full-size image to show it at 48 px. Another image our
+     * media URL serves is shown as it is; another host's, not at all. (Open Graph, JSON-LD and the
+     * feed name the original: apps and Apple want it large.)
+     */
+    View.Image artworkImage(String artworkUrl) {
+        String served = servedImage(artworkUrl);
+        if (served == null) {
+            return null;
+        }
+        Optional<MediaKey> artwork = MediaKey.ofUrl(mediaBaseUrl, served).filter(k -> k.kind() == MediaKey.Kind.ARTWORK);
+        if (artwork.isEmpty()) {
+            return new View.Image(served, null);
+        }
+        List<String> candidates = new ArrayList<>();
+        for (int side : Artwork.RENDITION_SIDES) {
+            candidates.add(MediaKey.url(mediaBaseUrl, artwork.get().rendition(side)) + " " + side + "w");
+        }
+        return new View.Image(MediaKey.url(mediaBaseUrl, artwork.get().rendition(Artwork.RENDITION_SIDES.getFirst())),
+                String.join(", ", candidates));
     }
 
     /** An image only if our own media URL serves it; anything else would be a request to another host. */

@@ -13,8 +13,24 @@ public final class View {
 
     /** What every page's head and frame hold. */
     public record Layout(String lang, String title, String description, String canonical, String siteHref,
-                         String showTitle, String feedUrl, String cssHref, String jsHref, String iconHref, String artworkSrc,
+                         String showTitle, String feedUrl, String cssHref, String jsHref, String iconHref, Image artwork,
                          List<Meta> meta, String jsonLd, String oembedHref, boolean noindex, String copyright) {
+    }
+
+    /**
+     * An {@code <img>}'s sources: {@code src}, and when the image has smaller copies, all of them
+     * as a {@code srcset} with width descriptors; {@code srcset} is null for an image we have only
+     * as it is (jte then leaves the attribute out).
+     */
+    public record Image(String src, String srcset) {
+        /**
+         * The {@code sizes} attribute for an image the template lays out {@code cssPixels} wide
+         * (site.css), which the browser reads with the screen's density to pick from
+         * {@code srcset}; null without a {@code srcset}, where it would be invalid.
+         */
+        public String sizes(int cssPixels) {
+            return srcset == null ? null : cssPixels + "px";
+        }
     }
 
     /** A {@code <meta>}: {@code property} for Open Graph, {@code name} for the rest. */
@@ -32,7 +48,7 @@ public final class View {
                        String summary, List<String> guests, List<TagLink> tags) {
     }
 
-    public record Home(Layout layout, String title, String author, String description, String artworkSrc,
+    public record Home(Layout layout, String title, String author, String description, Image artwork,
                        String feedUrl, List<LinkView> subscribeLinks, LinkView funding, List<Card> episodes,
                        String olderHref) {
     }
@@ -47,7 +63,11 @@ public final class View {
     public record Topic(long start, String href, String time, String title, String url) {
     }
 
-    /** What the player needs; {@code audioSrc} carries a media fragment when the page asked for a start time. */
+    /**
+     * What the player needs; {@code audioSrc} carries a media fragment when the page asked for a
+     * start time. {@code artwork} is the full-size image, for the Media Session (lock screens and
+     * car displays show it large; the page itself never decodes it).
+     */
     public record Player(String audioSrc, String contentType, String slug, long durationSeconds, String title,
                          String show, String artwork, String baseUrl) {
     }
@@ -72,7 +92,7 @@ public final class View {
     public record CueView(long start, String href, String time, String speaker, String text) {
     }
 
-    public record Embed(Layout layout, String title, String pageHref, String artworkSrc, Player player, List<Topic> topics) {
+    public record Embed(Layout layout, String title, String pageHref, Image artwork, Player player, List<Topic> topics) {
     }
 
     public record Problem(Layout layout, String heading, String message) {

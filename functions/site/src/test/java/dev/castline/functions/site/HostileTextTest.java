@@ -32,6 +32,12 @@ import org.jsoup.nodes.Element;
 class HostileTextTest {
     private static final ApiFixture FIXTURE = new ApiFixture();
     private static final SiteHandler HANDLER = new SiteHandler(FIXTURE.config, FIXTURE.dynamo, FIXTURE.clock);
+
+    static {
+        // Artwork of ours, so the pages carry its srcset too.
+        FIXTURE.shows.save(dev.castline.testing.Shows.withArtwork(dev.castline.testing.TestTables.MEDIA_BASE_URL + "/"
+                + dev.castline.domain.MediaKey.newShowArtwork(dev.castline.domain.ImageFormat.PNG).value()));
+    }
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final AtomicInteger RENDERED = new AtomicInteger();
     private static final List<String> ATTACKS = List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
@@ -134,15 +140,19 @@ class HostileTextTest {
                 boolean urlMeta = element.tagName().equals("meta") && name.equals("content")
                         && List.of("og:url", "og:audio", "og:image", "twitter:player", "twitter:image")
                                 .contains(element.attr("property") + element.attr("name"));
-                if (urlMeta || List.of("href", "src", "action", "formaction", "data-artwork", "data-base-url").contains(name)) {
+                if (urlMeta || List.of("href", "src", "srcset", "action", "formaction", "data-artwork", "data-base-url").contains(name)) {
                     String value = attribute.getValue().strip().toLowerCase(Locale.ROOT);
                     assertThat(value).as("<%s %s>", element.tagName(), name).doesNotStartWith("javascript:")
                             .doesNotStartWith("data:").doesNotStartWith("vbscript:");
                 }
             }
         }
-        assertThat(page.select("img")).as("no image from anywhere but our own media URL").allSatisfy(img ->
-                assertThat(img.attr("src")).startsWith("https://media.castline.test/"));
+        assertThat(page.select("img")).as("no image from anywhere but our own media URL").allSatisfy(img -> {
+            assertThat(img.attr("src")).startsWith("https://media.castline.test/");
+            for (String candidate : img.attr("srcset").split(",")) {
+                assertThat(candidate.isBlank() ? "https://media.castline.test/" : candidate.strip()).startsWith("https://media.castline.test/");
+            }
+        });
     }
 
     private static String escape(String text) {

@@ -12,10 +12,13 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.Episode;
+import dev.castline.domain.ImageFormat;
+import dev.castline.domain.MediaKey;
 import dev.castline.testing.ApiFixture;
 import dev.castline.testing.ApiFixture.LambdaResponse;
 import dev.castline.testing.Episodes;
 import dev.castline.testing.Events;
+import dev.castline.testing.Shows;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ class SiteHandlerTest {
     private static final String PAGE = "site-episode-page.json";
     private static final String TAG = "site-tag-page.json";
     private static final String EMBED = "site-embed.json";
+    private static final String MEDIA = dev.castline.testing.TestTables.MEDIA_BASE_URL;
 
     private final ApiFixture fixture = new ApiFixture();
     private final SiteHandler handler = new SiteHandler(fixture.config, fixture.dynamo, fixture.clock);
@@ -96,6 +100,59 @@ class SiteHandlerTest {
         assertThat(ld.get("webFeed").asText()).endsWith("/feed.xml");
         assertThat(page.select(".episode-card .meta").first().text()).isEqualTo("8 Feb 2021 · 1:11:40");
         assertThat(page.select(".pager")).isEmpty();
+    }
+
+    /**
+     * The pages show our own artwork from its renditions (a srcset the browser picks from by the
+     * layout's size and the screen's density), never decoding the full-size image to show it small;
+     * Open Graph, JSON-LD and the Media Session name the original, which apps want large.
+     */
+    @Test
+    void ourArtworkIsShownFromItsRenditionsAndNamedFullSizeWhereAppsReadIt() {
+        MediaKey key = MediaKey.newShowArtwork(ImageFormat.PNG);
+        String original = MEDIA + "/" + key.value();
+        fixture.shows.save(Shows.withArtwork(original));
+        String srcset = MEDIA + "/" + key.rendition(128) + " 128w, " + MEDIA + "/" + key.rendition(480) + " 480w";
+
+        Document home = Jsoup.parse(invoke(handler, ApiFixture.event(HOME)).body());
+        assertRenditions(home.selectFirst("header img.show-art"), srcset, "48px");
+        assertRenditions(home.selectFirst("img.show-art-large"), srcset, "160px");
+        assertThat(home.select("meta[property=og:image]").attr("content")).isEqualTo(original);
+        assertThat(Events.json(home.selectFirst("script[type=application/ld+json]").data()).get("image").asText()).isEqualTo(original);
+
+        Document episode = Jsoup.parse(invoke(handler, ApiFixture.event(PAGE)).body());
+        assertRenditions(episode.selectFirst("header img.show-art"), srcset, "48px");
+        assertThat(episode.select("meta[property=og:image]").attr("content")).isEqualTo(original);
+        assertThat(episode.select("[data-player]").attr("data-artwork")).as("the Media Session's, full size").isEqualTo(original);
+
+        Document embed = Jsoup.parse(invoke(handler, ApiFixture.event(EMBED)).body());
+        assertRenditions(embed.selectFirst(".embed-head img.show-art"), srcset, "40px");
+        assertThat(embed.select("img")).hasSize(1);
+    }
+
+    private static void assertRenditions(Element img, String srcset, String sizes) {
+        assertThat(img).isNotNull();
+        assertThat(img.attr("src")).as("the smallest rendition").isEqualTo(srcset.substring(0, srcset.indexOf(' ')));
+        assertThat(img.attr("srcset")).isEqualTo(srcset);
+        assertThat(img.attr("sizes")).isEqualTo(sizes);
+    }
+
+    /** An image our media URL serves that is no artwork key has no renditions: shown as it is; another host's, not at all. */
+    @Test
+    void otherArtworkIsShownAsItIsOrNotAtAll() {
+        String ours = MEDIA + "/audio/ep/logo.png";
+        fixture.shows.save(Shows.withArtwork(ours));
+        Document home = Jsoup.parse(invoke(handler, ApiFixture.event(HOME)).body());
+        assertThat(home.select("img.show-art, img.show-art-large")).hasSize(2).allSatisfy(img -> {
+            assertThat(img.attr("src")).isEqualTo(ours);
+            assertThat(img.hasAttr("srcset")).isFalse();
+            assertThat(img.hasAttr("sizes")).isFalse();
+        });
+
+        fixture.shows.save(Shows.withArtwork("https://images.elsewhere.test/artwork/show/" + java.util.UUID.randomUUID() + ".png"));
+        Document elsewhere = Jsoup.parse(invoke(handler, ApiFixture.event(HOME)).body());
+        assertThat(elsewhere.select("img")).isEmpty();
+        assertThat(elsewhere.select("meta[property=og:image]")).isEmpty();
     }
 
     @Test
