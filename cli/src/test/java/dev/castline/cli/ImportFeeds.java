@@ -8,6 +8,8 @@ import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.castline.emulation.OperationCounts;
 import dev.castline.feedimport.FeedCursor;
 import dev.castline.feedimport.FeedReader;
 import dev.castline.feedimport.ImportedItem;
@@ -23,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
@@ -163,5 +167,108 @@ final class ImportFeeds {
             soft.assertThat(people).as("persons of %s", e.guid()).containsAll(persons);
         }
         soft.assertAll();
+    }
+
+    /** A run of the CLI, and what the stack's functions sent to DynamoDB and S3 meanwhile (by operation name). */
+    record Measured(Cli.Run run, OperationCounts.Snapshot dynamoDb, OperationCounts.Snapshot s3) {
+    }
+
+    /**
+     * Runs the CLI and counts what the stack's functions send meanwhile. The media log is
+     * delivered first, so no download count of earlier tests' requests writes beside it.
+     */
+    static Measured measure(LocalStack.Running running, Supplier<Cli.Run> run) {
+        running.stack().deliverMediaLogs();
+        OperationCounts.Snapshot dynamoDb = running.stack().dynamoDbOperations();
+        OperationCounts.Snapshot s3 = running.stack().s3Operations();
+        Cli.Run done = run.get();
+        return new Measured(done, running.stack().dynamoDbOperations().since(dynamoDb), running.stack().s3Operations().since(s3));
+    }
+
+    /**
+     * The writes of an import that created the episodes of {@code created} (now in {@code feed}):
+     * exactly one DynamoDB transaction per episode, of 4 items (the episode, its slug, its guid,
+     * and the show's feed version and count), one UpdateItem per show-settings PUT the API accepted
+     * (a refused field is said so, and written nowhere), and nothing else; no S3 write. A
+     * transaction is refused, writing nothing, only when the slug made from the title is taken: the
+     * next one is tried ({@code trailer-2}), so an episode with slug {@code trailer-3} cost two.
+     */
+    static void assertImportWrites(Measured measured, List<Expected> created, Map<String, SyndEntry> feed) {
+        long puts = measured.run().requests("PUT").size();
+        long refused = measured.run().err().split("was refused \\(", -1).length - 1;
+        long slugsTaken = 0;
+        for (Expected e : created) {
+            String slug = pagePath(feed.get(e.guid())).replaceFirst("^/episodes/", "");
+            Matcher numbered = Pattern.compile("-(\\d+)$").matcher(slug);
+            if (!slug.equals(dev.castline.domain.Slugs.fromTitle(e.title())) && numbered.find()) {
+                slugsTaken += Integer.parseInt(numbered.group(1)) - 1;
+            }
+        }
+        OperationCounts.Snapshot writes = measured.dynamoDb().only(OperationCounts.DYNAMODB_WRITES);
+        Map<String, Long> expected = new TreeMap<>();
+        if (!created.isEmpty()) {
+            expected.put("TransactWriteItems", created.size() + slugsTaken);
+        }
+        if (puts > 0) {
+            expected.put("UpdateItem", puts - refused);
+        }
+        expected.values().removeIf(n -> n == 0);
+        String all = "all calls: " + measured.dynamoDb();
+        assertThat(writes.calls()).as("DynamoDB writes of an import creating %d episode(s) (%s)", created.size(), all)
+                .containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(writes.succeeded("TransactWriteItems")).as("transactions that wrote (%s)", all).isEqualTo(created.size());
+        assertThat(writes.failed("TransactWriteItems")).as("transactions refused for a taken slug (%s)", all).isEqualTo(slugsTaken);
+        assertThat(writes.failed("UpdateItem")).as("settings writes refused (%s)", all).isZero();
+        assertThat(writes.items("TransactWriteItems")).as("items written by the transactions (%s)", all).isEqualTo(4L * created.size());
+        assertThat(measured.s3().only(OperationCounts.S3_WRITES).calls()).as("S3 writes (all calls: %s)", measured.s3()).isEmpty();
+    }
+
+    /** Nothing written at all: no DynamoDB write of any kind, no S3 write. */
+    static void assertNoWrites(Measured measured) {
+        assertThat(measured.dynamoDb().only(OperationCounts.DYNAMODB_WRITES).calls()).as("DynamoDB writes (all calls: %s)", measured.dynamoDb())
+                .isEmpty();
+        assertThat(measured.s3().only(OperationCounts.S3_WRITES).calls()).as("S3 writes (all calls: %s)", measured.s3()).isEmpty();
+    }
+
+    /** The public API's view of an item of Castline's feed ({@code /api/v1/episodes/{slug}}). */
+    static JsonNode publicEpisode(LocalStack.Running running, SyndEntry entry) throws Exception {
+        String slug = pagePath(entry).replaceFirst("^/episodes/", "");
+        return Api.JSON.readTree(get(URI.create(running.stack().baseUrl() + "/api/v1/episodes/" + slug)));
+    }
+
+    /**
+     * Chapters and persons survive: an item's chapters written in the feed come out as the
+     * episode's (at most as many as it had with a title and for the table of contents; exactly
+     * the ones the import sent), and its named persons as its guests, in order, up to the limit.
+     * {@code fetched} says the chapters files were fetched, so the inline chapters may be replaced.
+     */
+    static void assertChaptersAndPersons(List<Expected> expected, Map<String, SyndEntry> feed, LocalStack.Running running, boolean fetched)
+            throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        for (Expected e : expected) {
+            long inlineChapters = e.item().chapters().stream().filter(c -> c.toc() && c.title() != null && !c.title().isBlank()).count();
+            List<String> persons = e.item().persons().stream().map(p -> p.name()).filter(n -> n != null && !n.isBlank())
+                    .map(String::strip).limit(FeedMapping.MAX_GUESTS).toList();
+            if (feed.get(e.guid()) == null || (inlineChapters == 0 && persons.isEmpty())) {
+                continue;
+            }
+            JsonNode episode = publicEpisode(running, feed.get(e.guid()));
+            if (inlineChapters > 0 && !(fetched && e.item().chaptersUrl() != null)) {
+                JsonNode sent = FeedMapping.item(e.item(), e.item().chapters()).body().path("chapters");
+                soft.assertThat(episode.path("chapters").size()).as("chapters of %s", e.guid()).isPositive()
+                        .isLessThanOrEqualTo((int) inlineChapters);
+                soft.assertThat(chapterList(episode.path("chapters"))).as("chapters of %s as imported", e.guid()).isEqualTo(chapterList(sent));
+            }
+            List<String> guests = new ArrayList<>();
+            episode.path("guests").forEach(g -> guests.add(g.path("name").asText()));
+            soft.assertThat(guests).as("persons of %s", e.guid()).isEqualTo(persons);
+        }
+        soft.assertAll();
+    }
+
+    private static List<String> chapterList(JsonNode chapters) {
+        List<String> list = new ArrayList<>();
+        chapters.forEach(c -> list.add(c.path("startTime").decimalValue().stripTrailingZeros().toPlainString() + " " + c.path("title").asText()));
+        return list;
     }
 }

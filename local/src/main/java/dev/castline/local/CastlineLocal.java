@@ -1,6 +1,7 @@
 package dev.castline.local;
 
 import dev.castline.emulation.DynamoDbLocal;
+import dev.castline.emulation.OperationCounts;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.castline.config.AdminConfig;
 import dev.castline.config.Config;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
@@ -65,6 +67,9 @@ public final class CastlineLocal implements AutoCloseable {
     /** Where the media distribution's access logs are delivered, as the logs bucket on AWS. */
     public static final String LOGS_BUCKET = "castline-logs";
     private final MediaAccessLog mediaLog = new MediaAccessLog();
+    /** What the functions send to DynamoDB and S3 (the stack's own set-up calls are not theirs). */
+    private final OperationCounts dynamoOperations = new OperationCounts();
+    private final OperationCounts s3Operations = new OperationCounts();
     private dev.castline.functions.downloads.CountDownloadsHandler downloads;
     public static final String ACCESS_KEY = "castlinelocal";  // DynamoDB Local accepts only letters and digits here
     public static final String SECRET_KEY = "castlinelocalsecret";
@@ -223,8 +228,9 @@ public final class CastlineLocal implements AutoCloseable {
                     handlers.computeIfAbsent(s.handlerClass(), c -> handler(c, config, admin, clock))));
         }
 
-        downloads = new dev.castline.functions.downloads.CountDownloadsHandler(config, admin.media(), dynamo, s3,
-                clock == null ? Clock.systemUTC() : clock);
+        downloads = new dev.castline.functions.downloads.CountDownloadsHandler(config, admin.media(),
+                closedWithStack(dev.castline.config.Clients.dynamoDb(config, config.credentials(), dynamoOperations)),
+                closedWithStack(S3Clients.s3(config, admin.media(), s3Operations)), clock == null ? Clock.systemUTC() : clock);
         java.util.concurrent.ScheduledExecutorService logDelivery = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "castline-log-delivery");
             t.setDaemon(true);
@@ -312,10 +318,12 @@ public final class CastlineLocal implements AutoCloseable {
      * Delivers the {@code /media} requests logged since the last delivery as one log file in the
      * logs bucket, and counts its downloads, as CloudFront's log delivery and the count-downloads
      * function do on AWS. The running stack does it every minute; tests call it when they need it.
+     * One delivery at a time: when a call returns, what was logged before it is counted (a test
+     * then knows no delivery is writing beside what it measures).
      *
      * @return what counting the file did; empty when no request was logged
      */
-    public Optional<dev.castline.functions.downloads.CountDownloadsHandler.Report> deliverMediaLogs() {
+    public synchronized Optional<dev.castline.functions.downloads.CountDownloadsHandler.Report> deliverMediaLogs() {
         Optional<byte[]> file = mediaLog.drain();
         if (file.isEmpty()) {
             return Optional.empty();
@@ -351,20 +359,25 @@ public final class CastlineLocal implements AutoCloseable {
         return notifier;
     }
 
-    /** Builds a function's handler through the constructor Lambda's no-arg one delegates to. */
-    private static RequestStreamHandler handler(String className, Config config, AdminConfig admin, Clock clock) {
+    /**
+     * Builds a function's handler through the constructor Lambda's no-arg one delegates to, with
+     * clients of its own (as each function has on Lambda) that count what they send, and the
+     * stack's clock (the system's unless one was given). A handler without such a constructor is
+     * built from configuration.
+     */
+    private RequestStreamHandler handler(String className, Config config, AdminConfig admin, Clock clock) {
         try {
             Class<?> type = Class.forName(className);
-            if (clock != null) {
-                Map<Class<?>, Object> available = Map.of(Config.class, config, AdminConfig.class, admin, MediaConfig.class, admin.media(),
-                        DynamoDbClient.class, dev.castline.config.Clients.dynamoDb(config),
-                        S3Client.class, S3Clients.s3(config, admin.media()), S3Presigner.class, S3Clients.presigner(config, admin.media()),
-                        Clock.class, clock);
-                for (var constructor : type.getConstructors()) {
-                    List<Class<?>> p = List.of(constructor.getParameterTypes());
-                    if (p.contains(Clock.class) && available.keySet().containsAll(p)) {
-                        return (RequestStreamHandler) constructor.newInstance(p.stream().map(available::get).toArray());
-                    }
+            Map<Class<?>, Supplier<Object>> available = Map.of(Config.class, () -> config, AdminConfig.class, () -> admin,
+                    MediaConfig.class, admin::media,
+                    DynamoDbClient.class, () -> closedWithStack(dev.castline.config.Clients.dynamoDb(config, config.credentials(), dynamoOperations)),
+                    S3Client.class, () -> closedWithStack(S3Clients.s3(config, admin.media(), s3Operations)),
+                    S3Presigner.class, () -> closedWithStack(S3Clients.presigner(config, admin.media())),
+                    Clock.class, () -> clock == null ? Clock.systemUTC() : clock);
+            for (var constructor : type.getConstructors()) {
+                List<Class<?>> p = List.of(constructor.getParameterTypes());
+                if (p.contains(Clock.class) && available.keySet().containsAll(p)) {
+                    return (RequestStreamHandler) constructor.newInstance(p.stream().map(c -> available.get(c).get()).toArray());
                 }
             }
             for (var constructor : type.getConstructors()) {
@@ -380,6 +393,11 @@ public final class CastlineLocal implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("template.yaml names handler " + className + ", which cannot be built from configuration", e);
         }
+    }
+
+    private <T extends AutoCloseable> T closedWithStack(T client) {
+        resources.add(client);
+        return client;
     }
 
     private static SamTemplate loadTemplate() {
@@ -464,6 +482,23 @@ public final class CastlineLocal implements AutoCloseable {
 
     public DynamoDbClient dynamo() {
         return dynamo;
+    }
+
+    /**
+     * The DynamoDB operations the stack's functions have sent since it started, per operation
+     * name (calls, and the items they named): a copy, to compare with a later one. Calls made
+     * through {@link #dynamo()} are not counted.
+     */
+    public OperationCounts.Snapshot dynamoDbOperations() {
+        return dynamoOperations.snapshot();
+    }
+
+    /**
+     * The S3 operations the stack's functions have sent through their S3 clients since it
+     * started (not the uploads host clients make to signed URLs, nor calls through {@link #s3()}).
+     */
+    public OperationCounts.Snapshot s3Operations() {
+        return s3Operations.snapshot();
     }
 
     public S3Client s3() {

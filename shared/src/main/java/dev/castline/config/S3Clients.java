@@ -1,5 +1,7 @@
 package dev.castline.config;
 
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,11 +18,17 @@ public final class S3Clients {
     private S3Clients() {
     }
 
-    public static S3Client s3(Config config, MediaConfig media) {
+    /** With interceptors, if any: the local stack counts what its functions send. */
+    public static S3Client s3(Config config, MediaConfig media, ExecutionInterceptor... interceptors) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        for (ExecutionInterceptor interceptor : interceptors) {
+            override.addExecutionInterceptor(interceptor);
+        }
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(config.credentials())
-                .httpClient(AwsTrust.applyTo(UrlConnectionHttpClient.builder()).build());
+                .httpClient(AwsTrust.applyTo(UrlConnectionHttpClient.builder()).build())
+                .overrideConfiguration(override.build());
         media.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
