@@ -3,6 +3,7 @@ package dev.castline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castline.feedimport.ChaptersJson;
+import dev.castline.feedimport.FeedEncodingException;
 import dev.castline.feedimport.FeedCursor;
 import dev.castline.feedimport.FeedImportException;
 import dev.castline.feedimport.FeedLimits;
@@ -15,6 +16,7 @@ import dev.castline.feedimport.MissingGuid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,7 +41,9 @@ import picocli.CommandLine.ParentCommand;
             "The whole feed is read once before anything is written: a feed that cannot",
             "be read imports nothing. Items already imported (same guid) are left as they",
             "are, so an interrupted import continues when run again. A feed marked",
-            "podcast:locked 'yes' is imported only with --owner-confirmed."})
+            "podcast:locked 'yes' is imported only with --owner-confirmed. A feed whose",
+            "bytes are not in the encoding it declares (UTF-8 when it declares none) is",
+            "refused, naming the first bad byte: --encoding reads it as the one it is."})
 final class ImportFeedCommand implements Callable<Integer> {
     /** The largest feed fetched or read; the reader's own limit. */
     static final long MAX_FEED_BYTES = FeedLimits.DEFAULTS.maxBytes();
@@ -66,6 +70,10 @@ final class ImportFeedCommand implements Callable<Integer> {
             description = "Do not fetch podcast:chapters files; chapters written in the feed are kept.")
     boolean noChaptersFetch;
 
+    @Option(names = "--encoding", paramLabel = "NAME",
+            description = "Read the feed as this encoding (e.g. windows-1252), whatever it declares.")
+    String encoding;
+
     @Option(names = "--copy-audio", description = {"Download each enclosure (MP3 or M4A) and upload it to Castline, which",
         "processes it like any upload: the episode then has Castline's media URL and",
         "a probed duration. Without it, episodes link their original enclosures."})
@@ -81,6 +89,17 @@ final class ImportFeedCommand implements Callable<Integer> {
             description = "Time-out for each download (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    /** The encoding --encoding names; null: the feed's own. */
+    private Charset charset;
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw Exit.usage("--encoding " + name + ": not an encoding Java knows (e.g. windows-1252, iso-8859-1, utf-8)");
+        }
+    }
+
     /** What one pass over the feed saw. */
     private record Pass(ImportedShow show, int itemsInFeed, int importable, List<ImportProblem> problems) {
     }
@@ -91,6 +110,7 @@ final class ImportFeedCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw Exit.usage("--limit must be at least 1");
         }
+        charset = encoding == null ? null : charset(encoding);
         Fetcher fetcher = new Fetcher(env, Duration.ofSeconds(timeoutSeconds));
         Path file;
         URI feedUrl;
@@ -288,7 +308,7 @@ final class ImportFeedCommand implements Callable<Integer> {
     }
 
     private Pass pass(Path file, URI feedUrl, Consumer<ImportedItem> each) {
-        FeedReader reader = new FeedReader(FeedLimits.DEFAULTS, MissingGuid.SKIP);
+        FeedReader reader = new FeedReader(FeedLimits.DEFAULTS, MissingGuid.SKIP, charset);
         List<ImportProblem> problems = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); FeedCursor feed = reader.open(in, feedUrl)) {
             int importable = 0;
@@ -309,6 +329,12 @@ final class ImportFeedCommand implements Callable<Integer> {
                         + "): import that page too, with castline import feed URL"));
             }
             return new Pass(show, feed.itemsRead(), importable, problems);
+        } catch (FeedEncodingException e) {
+            throw new Exit.Failure(Exit.USAGE, "the feed cannot be imported: " + e.getMessage() + ". Nothing was imported. "
+                    + (e.looksLike() == null || e.looksLike().equalsIgnoreCase(e.expected())
+                    ? "Ask the old host to fix the feed's encoding, or name the one it is in with --encoding NAME."
+                    : "If the feed is " + (e.looksLike().equals("windows-1252") ? "Windows-1252" : e.looksLike()) + ", run again with --encoding "
+                    + e.looksLike().toLowerCase(java.util.Locale.ROOT) + " to read it as that."));
         } catch (FeedImportException e) {
             throw new Exit.Failure(Exit.USAGE, "the feed cannot be imported: " + e.getMessage() + ". Nothing was imported.");
         } catch (NoSuchFileException e) {
