@@ -397,6 +397,9 @@ final class ImportFeedCommand implements Callable<Integer> {
     private void planItem(Env env, Api api, ImportedItem item, Counts counts, List<String> notes) {
         FeedMapping.Mapped mapped = FeedMapping.item(item, item.chapters());
         counts.seen++;
+        for (String note : mapped.notes()) {
+            notes.add(label(item) + ": " + note);
+        }
         String line = item.guid() + "  " + mapped.body().path("publishAt").asText() + "  " + item.title();
         Api.Response answer;
         try {
@@ -420,9 +423,6 @@ final class ImportFeedCommand implements Callable<Integer> {
         } else {
             counts.existing++;
             env.out().println("  already there " + line + " (" + answer.body().path("slug").asText() + ")" + transcript);
-        }
-        for (String note : mapped.notes()) {
-            notes.add(label(item) + ": " + note);
         }
     }
 
