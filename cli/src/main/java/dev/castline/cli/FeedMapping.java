@@ -7,6 +7,7 @@ import dev.castline.feedimport.ImportedChapter;
 import dev.castline.feedimport.ImportedItem;
 import dev.castline.feedimport.ImportedPerson;
 import dev.castline.feedimport.ImportedShow;
+import dev.castline.feedimport.ImportedTranscript;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * From what another host's feed says to what the admin API accepts: the channel to the show's
  * settings (a value the feed lacks keeps the show's), an item to the body of
- * {@code POST /api/v1/admin/imports}. Values over the API's limits are cut and said so; an item
+ * {@code POST /api/v1/admin/imports}, its transcript links to those Castline can take (best
+ * first). Values over the API's limits are cut and said so; an item
  * that cannot become an episode without inventing something (no date, no title, no audio type) is
  * skipped with the reason, never guessed.
  */
@@ -200,10 +202,48 @@ final class FeedMapping {
         if (guests != null) {
             body.set("guests", guests);
         }
-        if (!item.transcripts().isEmpty()) {
-            notes.add(item.transcripts().size() + " transcript link(s) not carried: the admin API has no field for a transcript kept elsewhere");
-        }
         return new Mapped(body, null, notes);
+    }
+
+    /** A transcript link Castline can take: its URL, the content type the admin API takes it as, its language when usable. */
+    record TranscriptLink(String url, String contentType, String language) {
+    }
+
+    /**
+     * The item's transcript links Castline can take, best first (WebVTT, then SRT, then the
+     * Podcasting 2.0 JSON), and why each other one cannot be taken (HTML and plain text have no
+     * times to make cues of).
+     */
+    record TranscriptLinks(List<TranscriptLink> usable, List<String> unusable) {
+    }
+
+    static TranscriptLinks transcripts(ImportedItem item) {
+        List<TranscriptLink> usable = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
+        for (ImportedTranscript t : item.transcripts()) {
+            String type = t.type() == null ? "" : t.type().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            String path = t.url().toLowerCase(Locale.ROOT).replaceFirst("[?#].*$", "");
+            String contentType = switch (type) {
+                case "text/vtt" -> "text/vtt";
+                case "application/x-subrip", "application/srt", "text/srt", "text/x-srt", "application/x-srt" -> "application/x-subrip";
+                case "application/json" -> "application/json";
+                case "" -> path.endsWith(".vtt") ? "text/vtt" : path.endsWith(".srt") ? "application/x-subrip"
+                        : path.endsWith(".json") ? "application/json" : null;
+                default -> null;
+            };
+            if (contentType == null) {
+                unusable.add(t.url() + " is " + (type.isEmpty() ? "of no stated type" : type) + ": Castline takes timed transcripts"
+                        + " (WebVTT, SRT or Podcasting 2.0 JSON), and " + (type.startsWith("text/html") || type.equals("text/plain")
+                        ? "this has no times to make cues of" : "this is none of them"));
+                continue;
+            }
+            String language = t.language() == null ? null : t.language().strip().toLowerCase(Locale.ROOT);
+            usable.add(new TranscriptLink(t.url(), contentType, language != null && language.length() <= 35
+                    && LANGUAGE.matcher(language).matches() ? language : null));
+        }
+        List<String> order = List.of("text/vtt", "application/x-subrip", "application/json");
+        usable.sort(java.util.Comparator.comparingInt(l -> order.indexOf(l.contentType())));
+        return new TranscriptLinks(List.copyOf(usable), List.copyOf(unusable));
     }
 
     private static ArrayNode chapters(List<ImportedChapter> chapters, List<String> notes) {

@@ -3,6 +3,7 @@ package dev.castline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castline.feedimport.ChaptersJson;
+import dev.castline.feedimport.FeedEncodingException;
 import dev.castline.feedimport.FeedCursor;
 import dev.castline.feedimport.FeedImportException;
 import dev.castline.feedimport.FeedLimits;
@@ -15,6 +16,7 @@ import dev.castline.feedimport.MissingGuid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,11 +37,14 @@ import picocli.CommandLine.ParentCommand;
             "Imports a show from another host's RSS feed.",
             "The show's settings come from the channel; each item becomes a published",
             "episode with its original guid, date, enclosure (linked where it is),",
-            "chapters and persons.",
+            "chapters and persons, and its transcript (WebVTT, SRT or JSON, fetched and",
+            "attached as 'castline transcript' does).",
             "The whole feed is read once before anything is written: a feed that cannot",
             "be read imports nothing. Items already imported (same guid) are left as they",
             "are, so an interrupted import continues when run again. A feed marked",
-            "podcast:locked 'yes' is imported only with --owner-confirmed."})
+            "podcast:locked 'yes' is imported only with --owner-confirmed. A feed whose",
+            "bytes are not in the encoding it declares (UTF-8 when it declares none) is",
+            "refused, naming the first bad byte: --encoding reads it as the one it is."})
 final class ImportFeedCommand implements Callable<Integer> {
     /** The largest feed fetched or read; the reader's own limit. */
     static final long MAX_FEED_BYTES = FeedLimits.DEFAULTS.maxBytes();
@@ -53,7 +58,8 @@ final class ImportFeedCommand implements Callable<Integer> {
     @Parameters(paramLabel = "URL|FILE", description = "The feed: an http(s) URL, or a file.")
     String source;
 
-    @Option(names = "--dry-run", description = "Read the feed and print what would be imported and changed; change nothing.")
+    @Option(names = "--dry-run", description = "Read the feed and print what would be imported and changed, as Castline answers for"
+            + " each item (would import, already there, or would be refused and why); change nothing.")
     boolean dryRun;
 
     @Option(names = "--limit", paramLabel = "N", description = "Import at most N items (in feed order).")
@@ -65,6 +71,14 @@ final class ImportFeedCommand implements Callable<Integer> {
     @Option(names = "--no-chapters-fetch", negatable = false,
             description = "Do not fetch podcast:chapters files; chapters written in the feed are kept.")
     boolean noChaptersFetch;
+
+    @Option(names = "--no-transcripts-fetch", negatable = false,
+            description = "Do not fetch podcast:transcript files (they are attached otherwise).")
+    boolean noTranscriptsFetch;
+
+    @Option(names = "--encoding", paramLabel = "NAME",
+            description = "Read the feed as this encoding (e.g. windows-1252), whatever it declares.")
+    String encoding;
 
     @Option(names = "--copy-audio", description = {"Download each enclosure (MP3 or M4A) and upload it to Castline, which",
         "processes it like any upload: the episode then has Castline's media URL and",
@@ -81,6 +95,17 @@ final class ImportFeedCommand implements Callable<Integer> {
             description = "Time-out for each download (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    /** The encoding --encoding names; null: the feed's own. */
+    private Charset charset;
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw Exit.usage("--encoding " + name + ": not an encoding Java knows (e.g. windows-1252, iso-8859-1, utf-8)");
+        }
+    }
+
     /** What one pass over the feed saw. */
     private record Pass(ImportedShow show, int itemsInFeed, int importable, List<ImportProblem> problems) {
     }
@@ -91,6 +116,7 @@ final class ImportFeedCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw Exit.usage("--limit must be at least 1");
         }
+        charset = encoding == null ? null : charset(encoding);
         Fetcher fetcher = new Fetcher(env, Duration.ofSeconds(timeoutSeconds));
         Path file;
         URI feedUrl;
@@ -161,18 +187,12 @@ final class ImportFeedCommand implements Callable<Integer> {
                 env.out().println("  the show needs " + String.join(", ", missing) + " before an import: castline show set KEY=VALUE");
             }
             env.out().println(changed.isEmpty() ? "  show settings: up to date" : "  would update the show's " + String.join(", ", changed));
-            pass(file, feedUrl, each(planned, item -> {
-                FeedMapping.Mapped mapped = FeedMapping.item(item, item.chapters());
-                if (mapped.body() != null) {
-                    counts.seen++;
-                    env.out().println("  would import " + item.guid() + "  " + mapped.body().path("publishAt").asText() + "  " + item.title()
-                            + (item.chaptersUrl() != null && !noChaptersFetch ? " (chapters from " + item.chaptersUrl() + ")" : "")
-                            + (copyAudio ? " (audio copied from " + item.enclosure().url() + ")" : ""));
-                }
-            }));
+            pass(file, feedUrl, each(planned, item -> planItem(env, api, item, counts, notes)));
             env.out().println("  (an item whose guid Castline has already is left as it is)");
+            env.out().println("  in all: " + counts.created + " episode(s) to import, " + counts.existing + " already there"
+                    + (counts.refused > 0 ? ", " + counts.refused + " the API would refuse" : ""));
             printProblems(env, check.problems(), notes);
-            return Exit.OK;
+            return counts.refused > 0 ? Exit.USAGE : Exit.OK;
         }
         if (!missing.isEmpty()) {
             throw new Exit.Failure(Exit.USAGE, "the show needs " + String.join(", ", missing)
@@ -194,6 +214,7 @@ final class ImportFeedCommand implements Callable<Integer> {
             json.put("alreadyThere", counts.existing);
             json.put("refused", counts.refused);
             json.put("audioCopied", counts.copied);
+            json.put("transcriptsAttached", counts.transcripts);
             changed.forEach(json.putArray("showChanged")::add);
             check.problems().forEach(p -> json.withArray("problems").add(p.toString()));
             notes.forEach(n -> json.withArray("problems").add(n));
@@ -202,7 +223,8 @@ final class ImportFeedCommand implements Callable<Integer> {
             env.out().println("imported " + counts.created + " episode(s); " + counts.existing + " already there"
                     + (counts.refused > 0 ? "; " + counts.refused + " refused (see above)" : "")
                     + (copyAudio ? "; audio copied for " + counts.copied : "")
-                    + (changed.isEmpty() ? "; show settings up to date" : "; show settings updated: " + String.join(", ", changed)));
+                    + (changed.isEmpty() ? "; show settings up to date" : "; show settings updated: " + String.join(", ", changed))
+                    + (counts.transcripts > 0 ? "; transcripts attached to " + counts.transcripts : ""));
             nextSteps(env, castlineFeed);
         }
         return counts.refused > 0 ? Exit.USAGE : Exit.OK;
@@ -214,6 +236,7 @@ final class ImportFeedCommand implements Callable<Integer> {
         int existing;
         int refused;
         int copied;
+        int transcripts;
     }
 
     /** --copy-audio: the enclosure downloaded to a temporary file (streamed), uploaded as the episode's audio, processed. */
@@ -288,7 +311,7 @@ final class ImportFeedCommand implements Callable<Integer> {
     }
 
     private Pass pass(Path file, URI feedUrl, Consumer<ImportedItem> each) {
-        FeedReader reader = new FeedReader(FeedLimits.DEFAULTS, MissingGuid.SKIP);
+        FeedReader reader = new FeedReader(FeedLimits.DEFAULTS, MissingGuid.SKIP, charset);
         List<ImportProblem> problems = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); FeedCursor feed = reader.open(in, feedUrl)) {
             int importable = 0;
@@ -309,6 +332,12 @@ final class ImportFeedCommand implements Callable<Integer> {
                         + "): import that page too, with castline import feed URL"));
             }
             return new Pass(show, feed.itemsRead(), importable, problems);
+        } catch (FeedEncodingException e) {
+            throw new Exit.Failure(Exit.USAGE, "the feed cannot be imported: " + e.getMessage() + ". Nothing was imported. "
+                    + (e.looksLike() == null || e.looksLike().equalsIgnoreCase(e.expected())
+                    ? "Ask the old host to fix the feed's encoding, or name the one it is in with --encoding NAME."
+                    : "If the feed is " + (e.looksLike().equals("windows-1252") ? "Windows-1252" : e.looksLike()) + ", run again with --encoding "
+                    + e.looksLike().toLowerCase(java.util.Locale.ROOT) + " to read it as that."));
         } catch (FeedImportException e) {
             throw new Exit.Failure(Exit.USAGE, "the feed cannot be imported: " + e.getMessage() + ". Nothing was imported.");
         } catch (NoSuchFileException e) {
@@ -348,6 +377,10 @@ final class ImportFeedCommand implements Callable<Integer> {
                     notes.add(label(item) + ": audio not copied: " + copied);
                 }
             }
+            if (attachTranscript(api, fetcher, item, response.body(), notes)) {
+                counts.transcripts++;
+                outcome += ", transcript attached";
+            }
         } catch (Api.ApiError e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw new Exit.Failure(e.code(), e.getMessage() + " (" + counts.created + " episode(s) imported so far: run the same "
@@ -358,6 +391,91 @@ final class ImportFeedCommand implements Callable<Integer> {
             notes.add(label(item) + ": refused: " + e.getMessage());
         }
         env.err().println("[" + counts.seen + "/" + planned + "] " + outcome + ": " + item.title());
+    }
+
+    /** --dry-run: the import's own answer to the item ({@code ?dryRun=true}: reads only), printed. */
+    private void planItem(Env env, Api api, ImportedItem item, Counts counts, List<String> notes) {
+        FeedMapping.Mapped mapped = FeedMapping.item(item, item.chapters());
+        counts.seen++;
+        for (String note : mapped.notes()) {
+            notes.add(label(item) + ": " + note);
+        }
+        String line = item.guid() + "  " + mapped.body().path("publishAt").asText() + "  " + item.title();
+        Api.Response answer;
+        try {
+            answer = api.post(Episodes.ADMIN + "/imports?dryRun=true", mapped.body(), Map.of());
+        } catch (Api.ApiError e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            counts.refused++;
+            env.out().println("  would be refused " + line + ": " + e.getMessage());
+            return;
+        }
+        FeedMapping.TranscriptLinks transcripts = FeedMapping.transcripts(item);
+        String transcript = noTranscriptsFetch || transcripts.usable().isEmpty() || answer.body().has("transcript") ? ""
+                : " (transcript from " + transcripts.usable().get(0).url() + ")";
+        if (answer.status() == 201) {
+            counts.created++;
+            env.out().println("  would import " + line
+                    + (item.chaptersUrl() != null && !noChaptersFetch ? " (chapters from " + item.chaptersUrl() + ")" : "")
+                    + (copyAudio ? " (audio copied from " + item.enclosure().url() + ")" : "") + transcript);
+        } else {
+            counts.existing++;
+            env.out().println("  already there " + line + " (" + answer.body().path("slug").asText() + ")" + transcript);
+        }
+    }
+
+    /**
+     * Fetches the item's transcript (the best format first; the next when one cannot be fetched or
+     * is refused) and attaches it with {@code PUT .../transcript}, only to an episode without one:
+     * just created, or created by a run that stopped before its transcript. So a second run sends
+     * no PUT. True when attached; what went wrong is a note, and the episode stays.
+     */
+    private boolean attachTranscript(Api api, Fetcher fetcher, ImportedItem item, JsonNode episode, List<String> notes) {
+        if (item.transcripts().isEmpty() || episode.has("transcript")) {
+            return false;
+        }
+        int links = item.transcripts().size();
+        if (noTranscriptsFetch) {
+            notes.add(label(item) + ": " + links + " transcript link(s) not carried (--no-transcripts-fetch)");
+            return false;
+        }
+        FeedMapping.TranscriptLinks transcripts = FeedMapping.transcripts(item);
+        List<String> failed = new ArrayList<>();
+        String path = Episodes.ADMIN + "/episodes/" + Api.encode(episode.path("id").asText()) + "/transcript";
+        for (FeedMapping.TranscriptLink link : transcripts.usable()) {
+            byte[] file;
+            try {
+                file = fetcher.bytes(new URI(link.url()), (int) Transcripts.MAX_BYTES, "the transcript");
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                failed.add("the transcript " + link.url() + ": not a URL");
+                continue;
+            } catch (Exit.Failure e) {
+                if (e.code() == Exit.INTERRUPTED) {
+                    throw e;
+                }
+                failed.add(e.getMessage());
+                continue;
+            }
+            try {
+                JsonNode answer = api.putFile(path + (link.language() == null ? "" : "?language=" + Api.encode(link.language())), file,
+                        link.contentType()).body();
+                answer.path("warnings").forEach(w -> notes.add(label(item) + ": transcript " + link.url() + ": " + w.asText()));
+                if (!failed.isEmpty()) {
+                    notes.add(label(item) + ": transcript " + link.url() + " attached, after " + String.join("; ", failed));
+                }
+                return true;
+            } catch (Api.ApiError e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                failed.add("the transcript " + link.url() + ": " + e.getMessage());
+            }
+        }
+        failed.addAll(transcripts.unusable());
+        notes.add(label(item) + ": " + links + " transcript link(s) not carried: " + String.join("; ", failed));
+        return false;
     }
 
     private static String label(ImportedItem item) {

@@ -142,18 +142,33 @@ class ImportHostileFeedTest {
     }
 
     @Test
-    void aFeedInTheWrongEncodingIsRepairedAndSaidSo() throws Exception {
-        byte[] latin1 = (RSS + item("latin1-1").replace("Item latin1-1", "Caf\u00e9 cr\u00e8me") + "</channel></rss>")
-                .getBytes(StandardCharsets.ISO_8859_1);
-        byte[] declared = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + new String(latin1, StandardCharsets.ISO_8859_1))
-                .getBytes(StandardCharsets.ISO_8859_1);
+    void aFeedInTheWrongEncodingIsRefusedLeavingNothingAndImportsWhenTheHostNamesItsEncoding() throws Exception {
+        // A good item first, then one whose title is Windows-1252 bytes in a feed that says UTF-8.
+        String text = RSS + item("latin1-0") + item("latin1-1").replace("Item latin1-1", "Caf\u00e9 cr\u00e8me") + "</channel></rss>";
+        byte[] declared = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text).getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        int bad = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text).indexOf('\u00e9');
         server.bytes("/latin1.xml", "text/xml; charset=utf-8", declared);
         Cli cli = Cli.on(running);
+        var feedBefore = ImportFeeds.castlineFeed(running).keySet();
+        String episodesBefore = cli.ok("episodes", "--json").out();
 
-        Cli.Run run = cli.ok("import", "feed", server.url("/latin1.xml").toString());
+        Cli.Run refused = cli.run("import", "feed", server.url("/latin1.xml").toString());
 
-        assertThat(run.err()).contains("problems");
-        assertThat(ImportFeeds.castlineFeed(running)).containsKey("latin1-1");
+        assertThat(refused.code()).as("exit code; stderr: %s", refused.err()).isEqualTo(Exit.USAGE);
+        assertThat(refused.err()).contains("the feed cannot be imported: The feed declares UTF-8 but its bytes are not UTF-8: the first bad byte, "
+                        + "0xE9, is at byte offset " + bad + " (line 2); the text looks like Windows-1252. Nothing was imported.")
+                .contains("If the feed is Windows-1252, run again with --encoding windows-1252");
+        assertThat(refused.requests()).as("nothing sent to the admin API").noneMatch(r -> r.uri().getPath().startsWith("/api/"));
+        assertThat(ImportFeeds.castlineFeed(running).keySet()).as("Castline's feed unchanged").isEqualTo(feedBefore);
+        assertThat(cli.ok("episodes", "--json").out()).as("the admin episode list unchanged").isEqualTo(episodesBefore);
+
+        Cli.Run repaired = cli.ok("import", "feed", server.url("/latin1.xml").toString(), "--encoding", "windows-1252");
+
+        assertThat(repaired.out()).contains("imported 2 episode(s)");
+        assertThat(repaired.err()).contains("The feed declares UTF-8; read as windows-1252, as asked");
+        assertThat(ImportFeeds.castlineFeed(running).get("latin1-1").getTitle()).isEqualTo("Caf\u00e9 cr\u00e8me");
+        assertThat(cli.run("import", "feed", server.url("/latin1.xml").toString(), "--encoding", "klingon").err())
+                .contains("--encoding klingon: not an encoding Java knows");
         cli.ok("show", "set", "title=Running Locally");
     }
 }

@@ -34,7 +34,34 @@ class ImportMappingTest {
         assertThat(body.path("season").asInt()).isEqualTo(2);
         assertThat(body.path("episodeType").asText()).isEqualTo("bonus");
         assertThat(body.path("guests").get(0).path("website").asText()).isEqualTo("https://ivy.example.com");
-        assertThat(m.notes()).anyMatch(n -> n.contains("transcript link(s) not carried"));
+        assertThat(m.notes()).as("transcripts are fetched and attached apart from the body").noneMatch(n -> n.contains("transcript"));
+    }
+
+    @Test
+    void transcriptLinksAreTakenBestFirstAndThoseWithoutTimesAreSaidSo() {
+        ImportedItem item = new ImportedItem(0, "guid-1", false, "T", Instant.EPOCH, null, null, null, null, null, null,
+                new ImportedEnclosure("https://cdn.example/a.mp3", "audio/mpeg", 1L), 1L, List.of(), null, List.of(),
+                List.of(new ImportedTranscript("https://x.example/t.html", "text/html", "en", null),
+                        new ImportedTranscript("https://x.example/t.json", "application/json", "fr-CA", null),
+                        new ImportedTranscript("https://x.example/t.srt", "application/srt", "EN", "captions"),
+                        new ImportedTranscript("https://x.example/t.txt", "text/plain", null, null),
+                        new ImportedTranscript("https://x.example/t.vtt", "text/vtt; charset=utf-8", "english!", null),
+                        new ImportedTranscript("https://x.example/other.srt?v=2", null, null, null),
+                        new ImportedTranscript("https://x.example/t.pdf", "application/pdf", null, null)), null, null);
+
+        FeedMapping.TranscriptLinks links = FeedMapping.transcripts(item);
+
+        assertThat(links.usable()).containsExactly(new FeedMapping.TranscriptLink("https://x.example/t.vtt", "text/vtt", null),
+                new FeedMapping.TranscriptLink("https://x.example/t.srt", "application/x-subrip", "en"),
+                new FeedMapping.TranscriptLink("https://x.example/other.srt?v=2", "application/x-subrip", null),
+                new FeedMapping.TranscriptLink("https://x.example/t.json", "application/json", "fr-ca"));
+        assertThat(links.unusable()).containsExactly(
+                "https://x.example/t.html is text/html: Castline takes timed transcripts (WebVTT, SRT or Podcasting 2.0 JSON), and this has"
+                        + " no times to make cues of",
+                "https://x.example/t.txt is text/plain: Castline takes timed transcripts (WebVTT, SRT or Podcasting 2.0 JSON), and this has"
+                        + " no times to make cues of",
+                "https://x.example/t.pdf is application/pdf: Castline takes timed transcripts (WebVTT, SRT or Podcasting 2.0 JSON), and this"
+                        + " is none of them");
     }
 
     @Test

@@ -5,7 +5,7 @@ package dev.castline.feedimport;
  * for the host (it names the line and column when the parser knows them); callers print it, never
  * a stack trace.
  */
-public final class FeedImportException extends RuntimeException {
+public class FeedImportException extends RuntimeException {
     private final int line;
     private final int column;
 

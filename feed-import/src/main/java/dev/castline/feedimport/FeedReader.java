@@ -3,6 +3,7 @@ package dev.castline.feedimport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,8 +12,10 @@ import java.util.function.Consumer;
  * Reads a podcast's RSS feed as other hosts write it, for {@code castline import feed}: streamed
  * (StAX, one item at a time; a 50 MB feed never sits in memory), hardened (no DTD, no external
  * entity, no network access, bounded by {@link FeedLimits}), lenient where real feeds are sloppy
- * (dates, durations, encodings, relative URLs, undeclared prefixes) and honest about it: what it
- * skips or cannot read is listed as {@link ImportProblem}s, never guessed silently.
+ * (dates, durations, relative URLs, undeclared prefixes) and honest about it: what it skips or
+ * cannot read is listed as {@link ImportProblem}s, never guessed silently. Encodings are the
+ * exception to leniency: bytes that are not in the feed's encoding are refused
+ * ({@link FeedEncodingException}) unless the caller names the encoding to read them as.
  *
  * <pre>{@code
  * FeedReader reader = new FeedReader();
@@ -29,6 +32,7 @@ import java.util.function.Consumer;
 public final class FeedReader {
     private final FeedLimits limits;
     private final MissingGuid missingGuid;
+    private final Charset encoding;
 
     /** Default limits; items without a guid are skipped. */
     public FeedReader() {
@@ -36,8 +40,18 @@ public final class FeedReader {
     }
 
     public FeedReader(FeedLimits limits, MissingGuid missingGuid) {
+        this(limits, missingGuid, null);
+    }
+
+    /**
+     * @param encoding the encoding to read every feed's bytes as, whatever it declares (still
+     *                 strictly: a byte not in it is refused); null: the feed's own (its byte-order
+     *                 mark, else its declaration, else UTF-8)
+     */
+    public FeedReader(FeedLimits limits, MissingGuid missingGuid, Charset encoding) {
         this.limits = limits;
         this.missingGuid = missingGuid;
+        this.encoding = encoding;
     }
 
     /**
@@ -46,14 +60,16 @@ public final class FeedReader {
      * @param in      the feed's bytes; closed with the cursor
      * @param feedUrl where the feed was fetched from, to resolve relative URLs against; null for a
      *                file (the channel's {@code atom:link rel=self}, else its {@code link}, is used)
-     * @throws FeedImportException when the feed cannot be read at all
+     * @throws FeedImportException when the feed cannot be read at all ({@link FeedEncodingException}
+     *                             when its bytes are not in its encoding: from here, or later from the
+     *                             cursor, where the bad byte is)
      */
     public FeedCursor open(InputStream in, URI feedUrl) {
         List<ImportProblem> problems = new ArrayList<>();
         Consumer<String> channelProblem = message -> problems.add(ImportProblem.channel(message));
         XmlWalker xml;
         try {
-            xml = new XmlWalker(new GuardReader(FeedInput.open(in, limits, channelProblem), limits, channelProblem),
+            xml = new XmlWalker(new GuardReader(FeedInput.open(in, limits, encoding, channelProblem), limits, channelProblem),
                     limits, channelProblem);
         } catch (IOException e) {
             close(in);

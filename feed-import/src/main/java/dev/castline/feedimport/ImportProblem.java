@@ -2,8 +2,9 @@ package dev.castline.feedimport;
 
 /**
  * Something the reader noticed and did not guess about: an item skipped (no enclosure, no or a
- * duplicate guid), a value it could not read (a date, a duration), text it had to repair (bytes
- * not in the declared encoding). The import goes on; the CLI shows these to the host.
+ * duplicate guid), a value it could not read (a date, a duration), text it had to repair (an
+ * HTML entity, a control character), a feed read in another encoding than it declares, as asked.
+ * The import goes on; the CLI shows these to the host.
  *
  * @param itemIndex 0-based position of the {@code <item>} in the feed, or {@link #CHANNEL} for the channel
  * @param guid      the item's guid as written, or null (none, or a channel problem)

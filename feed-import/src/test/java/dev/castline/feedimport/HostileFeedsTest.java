@@ -202,23 +202,25 @@ class HostileFeedsTest {
     }
 
     @Test
-    void a_windows_1252_feed_labelled_utf_8_is_read_right_and_reported() {
+    void a_windows_1252_feed_labelled_utf_8_is_refused_naming_the_byte_and_what_it_looks_like() {
         String xml = Feeds.rss(Feeds.item("a", "<description>\u201cCaf\u00e9\u201d \u2013 na\u00efve</description>"))
                 .replace("<title>T</title>", "<title>Caf\u00e9 \u2019s</title>");
-        Feeds.Read feed = Feeds.bytes(xml.getBytes(Charset.forName("windows-1252")));
+        byte[] bytes = xml.getBytes(Charset.forName("windows-1252"));
 
-        assertThat(feed.show().title()).isEqualTo("Caf\u00e9 \u2019s");
-        assertThat(feed.items().get(0).descriptionMarkdown()).isEqualTo("\u201cCaf\u00e9\u201d \u2013 na\u00efve");
-        assertThat(feed.channelProblems()).singleElement().asString().contains("not all UTF-8").contains("Windows-1252");
+        assertThatThrownBy(() -> Feeds.bytes(bytes)).isInstanceOfSatisfying(FeedEncodingException.class, e -> {
+            assertThat(e.looksLike()).isEqualTo("windows-1252");
+            assertThat(e).hasMessageContaining("declares UTF-8 but its bytes are not UTF-8").hasMessageContaining("0xE9")
+                    .hasMessageContaining("looks like Windows-1252");
+        });
     }
 
     @Test
-    void a_utf_8_feed_labelled_iso_8859_1_is_read_as_utf_8_and_reported() {
+    void a_utf_8_feed_labelled_iso_8859_1_is_refused_as_utf_8() {
         String xml = Feeds.rss("").replace("UTF-8", "ISO-8859-1").replace("<title>T</title>", "<title>Caf\u00e9 \u2013 \u00fcber</title>");
-        Feeds.Read feed = Feeds.bytes(xml.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(feed.show().title()).isEqualTo("Caf\u00e9 \u2013 \u00fcber");
-        assertThat(feed.channelProblems()).singleElement().asString().contains("declares ISO-8859-1 but holds UTF-8");
+        assertThatThrownBy(() -> Feeds.bytes(xml.getBytes(StandardCharsets.UTF_8))).isInstanceOfSatisfying(FeedEncodingException.class,
+                e -> assertThat(e).hasMessageContaining("declares ISO-8859-1 but its text is UTF-8").hasMessageContaining("0xC3 0xA9")
+                        .hasMessageContaining("looks like UTF-8"));
     }
 
     @Test
@@ -240,7 +242,7 @@ class HostileFeedsTest {
         notShiftJis[notShiftJis.length - 40] = (byte) 0xa0;
         assertThatThrownBy(() -> Feeds.bytes(new String(notShiftJis, StandardCharsets.ISO_8859_1)
                 .replace("\u00ff\u00fe", "\u0080\u00a0").getBytes(StandardCharsets.ISO_8859_1)))
-                .isInstanceOf(FeedImportException.class).hasMessageContaining("not in the encoding it declares");
+                .isInstanceOf(FeedEncodingException.class).hasMessageContaining("declares Shift_JIS but its bytes are not Shift_JIS");
     }
 
     @Test

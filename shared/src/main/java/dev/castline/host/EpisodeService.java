@@ -2,6 +2,7 @@ package dev.castline.host;
 
 import dev.castline.domain.Audio;
 import dev.castline.domain.Episode;
+import dev.castline.domain.EpisodeRules;
 import dev.castline.domain.EpisodeSummary;
 import dev.castline.domain.EpisodeType;
 import dev.castline.domain.MediaKey;
@@ -50,6 +51,26 @@ public final class EpisodeService {
      * is released at once (published if the time has passed, scheduled otherwise).
      */
     public Episode create(NewEpisode spec) {
+        Episode draft = newEpisode(spec);
+        boolean slugGiven = spec.content().setsSlug();
+        String derived = draft.slug();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.create(draft);
+            } catch (ConflictException e) {
+                if (e.reason() != ConflictException.Reason.SLUG_TAKEN || slugGiven) {
+                    throw e;
+                }
+                if (attempt >= MAX_DERIVED_SLUG_ATTEMPTS) {
+                    throw noFreeSlug();
+                }
+                draft = draft.toBuilder().slug(numbered(derived, attempt + 1)).build();
+            }
+        }
+    }
+
+    /** The episode {@link #create} would store first: validated for what needs no read, its slug given or from its title. */
+    private Episode newEpisode(NewEpisode spec) {
         String title = spec.content().newTitle();
         if (title == null) {
             throw new ValidationException("title", "is required");
@@ -75,23 +96,16 @@ public final class EpisodeService {
                 List.of(), List.of(), List.of(), List.of(), null, null, EpisodeType.FULL, false, audio, status,
                 spec.publishAt() == null ? null : spec.publishAt().truncatedTo(ChronoUnit.SECONDS), now, now, 1, List.of(), null);
         Episode draft = spec.content().applyTo(blank.toBuilder()).build();
-        boolean slugGiven = spec.content().setsSlug();
-        String derived = slugGiven ? draft.slug() : Slugs.fromTitle(draft.title());
-        draft = draft.toBuilder().slug(derived).build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store.create(draft);
-            } catch (ConflictException e) {
-                if (e.reason() != ConflictException.Reason.SLUG_TAKEN || slugGiven) {
-                    throw e;
-                }
-                if (attempt >= MAX_DERIVED_SLUG_ATTEMPTS) {
-                    throw new ConflictException(ConflictException.Reason.SLUG_TAKEN, "no free slug could be made from the title: give one");
-                }
-                String suffix = "-" + (attempt + 1);
-                draft = draft.toBuilder().slug(derived.substring(0, Math.min(derived.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix).build();
-            }
-        }
+        return spec.content().setsSlug() ? draft : draft.toBuilder().slug(Slugs.fromTitle(draft.title())).build();
+    }
+
+    private static String numbered(String slug, int n) {
+        String suffix = "-" + n;
+        return slug.substring(0, Math.min(slug.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix;
+    }
+
+    private static ConflictException noFreeSlug() {
+        return new ConflictException(ConflictException.Reason.SLUG_TAKEN, "no free slug could be made from the title: give one");
     }
 
     /** An imported episode, and whether this call created it (false: an episode had its guid already, and nothing was written). */
@@ -105,15 +119,7 @@ public final class EpisodeService {
      * interrupted import runs again from the start safely.
      */
     public Imported importEpisode(NewEpisode spec) {
-        if (spec.guid() == null || spec.guid().isBlank()) {
-            throw new ValidationException("guid", "is required: the guid the episode has in its feed");
-        }
-        if (spec.publishAt() == null) {
-            throw new ValidationException("publishAt", "is required: when the episode was released");
-        }
-        if (spec.audio() == null) {
-            throw new ValidationException("audio", "is required: the episode's enclosure");
-        }
+        requireImportable(spec);
         Optional<Episode> existing = store.findByGuid(spec.guid(), true);
         if (existing.isPresent()) {
             return new Imported(existing.get(), false);
@@ -125,6 +131,50 @@ public final class EpisodeService {
                 throw e;
             }
             return new Imported(store.findByGuid(spec.guid(), true).orElseThrow(() -> e), false); // a concurrent import won
+        }
+    }
+
+    /**
+     * What {@link #importEpisode} would do now, with reads only: the episode that has the guid
+     * already ({@code created} false), or the episode it would create ({@code created} true; not
+     * stored, its id not kept), with the slug it would get. Refuses exactly what the import would:
+     * the same {@link ValidationException}s, and a {@link ConflictException} for a slug given and
+     * taken, or no free slug from the title. (Another import between this and the real one can
+     * change the answer: a derived slug then gets the next free number, as always.)
+     */
+    public Imported planImport(NewEpisode spec) {
+        requireImportable(spec);
+        Optional<Episode> existing = store.findByGuid(spec.guid(), true);
+        if (existing.isPresent()) {
+            return new Imported(existing.get(), false);
+        }
+        Episode draft = newEpisode(spec);
+        EpisodeRules.validate(draft);
+        if (spec.content().setsSlug()) {
+            if (store.isSlugTaken(draft.slug())) {
+                throw new ConflictException(ConflictException.Reason.SLUG_TAKEN, "slug is already in use");
+            }
+            return new Imported(draft, true);
+        }
+        String derived = draft.slug();
+        for (int attempt = 1; attempt <= MAX_DERIVED_SLUG_ATTEMPTS; attempt++) {
+            String slug = attempt == 1 ? derived : numbered(derived, attempt);
+            if (!store.isSlugTaken(slug)) {
+                return new Imported(draft.toBuilder().slug(slug).build(), true);
+            }
+        }
+        throw noFreeSlug();
+    }
+
+    private static void requireImportable(NewEpisode spec) {
+        if (spec.guid() == null || spec.guid().isBlank()) {
+            throw new ValidationException("guid", "is required: the guid the episode has in its feed");
+        }
+        if (spec.publishAt() == null) {
+            throw new ValidationException("publishAt", "is required: when the episode was released");
+        }
+        if (spec.audio() == null) {
+            throw new ValidationException("audio", "is required: the episode's enclosure");
         }
     }
 

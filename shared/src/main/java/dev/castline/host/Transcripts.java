@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * An episode's transcript as the host attaches it: a WebVTT, SRT or JSON file, read strictly enough to
  * be safe (a file that is not a transcript is refused naming the line), checked against the
- * episode's audio (cues past its end by more than a few seconds are refused, smaller overruns
- * warned of), then kept in one form that the feed's three formats and the episode page are made
+ * episode's audio when its duration is known (cues past its end by more than a few seconds are
+ * refused, smaller overruns warned of), then kept in one form that the feed's three formats and the episode page are made
  * from.
  */
 public final class Transcripts {
@@ -60,7 +60,8 @@ public final class Transcripts {
                 case SRT -> Srt.parse(file);
                 case JSON -> dev.castline.transcript.TranscriptJson.parse(file);
             };
-            if (current.audio() != null) {
+            // 0 is an imported episode's duration when its feed gave none: unknown, nothing to check against.
+            if (current.audio() != null && current.audio().durationMillis() > 0) {
                 warnings = DurationCheck.of(transcript, current.audio().durationMillis()).warnings();
             }
         } catch (TranscriptException e) {

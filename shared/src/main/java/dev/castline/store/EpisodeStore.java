@@ -111,6 +111,11 @@ public final class EpisodeStore {
         return slugItem(slug, consistent).flatMap(item -> findById(EpisodeMapper.episodeIdOfSlugItem(item), consistent));
     }
 
+    /** Whether an episode has this slug, now or as a former one (reserved for its redirect): one strongly consistent GetItem. */
+    public boolean isSlugTaken(String slug) {
+        return slugItem(slug, true).isPresent();
+    }
+
     private Optional<Map<String, AttributeValue>> slugItem(String slug, boolean consistent) {
         GetItemResponse response = DynamoCalls.call(() -> dynamo.getItem(r -> r.tableName(table)
                 .key(layout.slugKey(slug)).consistentRead(consistent)));

@@ -2,6 +2,7 @@ package dev.castline.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.castline.domain.Episode;
 import dev.castline.domain.Status;
@@ -16,6 +17,7 @@ import dev.castline.testing.MutableClock;
 import dev.castline.testing.RecordedMedia;
 import dev.castline.testing.TestTables;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,56 @@ class EpisodeImportTest {
         refused(new NewEpisode(new EpisodeEdit().title("Negative"), "g-5", RELEASED,
                 new NewEpisode.ExternalAudio("https://oldhost.example/ep.mp3", "audio/mpeg", -1, 1)), "audio.bytes");
         assertThat(store.findByGuid("g-3", true)).isEmpty();
+    }
+
+    @Test
+    void aPlannedImportSaysWhatTheImportWouldDoWithReadsOnly() {
+        service.importEpisode(item(GUID, "Episode 42"));
+        operations.reset();
+
+        EpisodeService.Imported there = service.planImport(item(GUID, "Episode 42, retitled"));
+        EpisodeService.Imported fresh = service.planImport(item("g-new", "Episode 42"));
+
+        assertThat(there.created()).isFalse();
+        assertThat(there.episode()).isEqualTo(store.findByGuid(GUID, true).orElseThrow());
+        assertThat(fresh.created()).isTrue();
+        assertThat(fresh.episode().slug()).as("the title's slug is taken: numbered as the import would").isEqualTo("episode-42-2");
+        assertThat(fresh.episode().status()).isEqualTo(Status.PUBLISHED);
+        assertThat(fresh.episode().publishAt()).isEqualTo(RELEASED);
+        assertThat(operations.operations()).as("reads only").containsOnly("GetItem");
+        assertThat(store.findByGuid("g-new", true)).isEmpty();
+        assertThat(store.findById(fresh.episode().id(), true)).as("nothing stored").isEmpty();
+
+        EpisodeService.Imported imported = service.importEpisode(item("g-new", "Episode 42"));
+        assertThat(imported.created()).isTrue();
+        assertThat(imported.episode().slug()).isEqualTo(fresh.episode().slug());
+    }
+
+    @Test
+    void aPlannedImportRefusesWhatTheImportWouldAndWritesNothing() {
+        Episode taken = service.importEpisode(item(GUID, "Episode 42")).episode();
+        operations.reset();
+        for (NewEpisode bad : List.of(new NewEpisode(new EpisodeEdit().title("No guid"), null, RELEASED, ENCLOSURE),
+                new NewEpisode(new EpisodeEdit().title("No date"), "g-1", null, ENCLOSURE),
+                new NewEpisode(new EpisodeEdit().title("Script URL"), "g-3", RELEASED,
+                        new NewEpisode.ExternalAudio("javascript:alert(1)", "audio/mpeg", 1, 1)),
+                new NewEpisode(new EpisodeEdit().title("x".repeat(300)), "g-6", RELEASED, ENCLOSURE))) {
+            Throwable planned = catchThrowable(() -> service.planImport(bad));
+            Throwable real = catchThrowable(() -> service.importEpisode(bad));
+            assertThat(planned).as(bad.content().newTitle()).isInstanceOf(ValidationException.class);
+            assertThat(((ValidationException) planned).field()).isEqualTo(((ValidationException) real).field());
+            assertThat(planned).hasMessage(real.getMessage());
+        }
+        NewEpisode slugTaken = new NewEpisode(new EpisodeEdit().title("Another").slug(taken.slug()), "g-7", RELEASED, ENCLOSURE);
+        Throwable planned = catchThrowable(() -> service.planImport(slugTaken));
+        assertThat(planned).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.SLUG_TAKEN));
+        operations.reset();
+        planned = catchThrowable(() -> service.planImport(slugTaken));
+        assertThat(operations.operations()).as("a refused plan only read").containsOnly("GetItem");
+        assertThat(catchThrowable(() -> service.importEpisode(slugTaken))).isInstanceOf(ConflictException.class)
+                .hasMessage(planned.getMessage());
+        assertThat(store.findByGuid("g-7", true)).isEmpty();
     }
 
     private void refused(NewEpisode spec, String field) {

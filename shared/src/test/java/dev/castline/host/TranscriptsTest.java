@@ -110,6 +110,19 @@ class TranscriptsTest {
         assertThat(attached.warnings()).singleElement().asString().contains("after the audio");
     }
 
+    @Test
+    void anImportedEpisodeWhoseFeedGaveNoDurationTakesItsTranscriptUnchecked() {
+        Episode imported = episodes.importEpisode(new NewEpisode(new EpisodeEdit().title("Imported " + System.nanoTime()),
+                "guid-" + System.nanoTime(), NOW.minusSeconds(60), new NewEpisode.ExternalAudio("https://old.example/a.mp3", "audio/mpeg", 0, 0)))
+                .episode();
+
+        Transcripts.Attached attached = transcripts.attach(imported.id(), OptionalLong.empty(), VTT.getBytes(StandardCharsets.UTF_8),
+                dev.castline.domain.TranscriptFormat.VTT, "en");
+
+        assertThat(attached.episode().transcript().cues()).as("0 s is unknown, not a 0 s episode").isEqualTo(2);
+        assertThat(attached.warnings()).isEmpty();
+    }
+
     /** An hour of cues of random words: gzip cannot squeeze it into one 350 KB part. */
     private static byte[] bigSrt() {
         Random random = new Random(42);
