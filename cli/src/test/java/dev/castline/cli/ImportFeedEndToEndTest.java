@@ -170,7 +170,9 @@ class ImportFeedEndToEndTest {
 
         assertThat(dry.out()).contains("dry run: nothing changed").contains("would import dry-run-fixture-3  2021-03-02T15:30:00Z  Episode 3: Spring & Neap")
                 .contains("would import dry-run-fixture-1");
-        assertThat(dry.requests()).extracting(Cli.Request::method).containsOnly("GET");
+        assertThat(dry.requests()).extracting(Cli.Request::method).containsOnly("GET", "POST");
+        assertThat(dry.requests("POST")).hasSize(3)
+                .allMatch(r -> r.uri().getPath().equals("/api/v1/admin/imports") && "dryRun=true".equals(r.uri().getQuery()));
         ImportFeeds.assertNoWrites(measured);
         assertThat(ImportFeeds.castlineFeed(running)).doesNotContainKey("dry-run-fixture-3");
 
@@ -265,7 +267,7 @@ class ImportFeedEndToEndTest {
         List<ImportFeeds.Expected> expected = ImportFeeds.expected(bytes, URI.create(url));
         assertThat(expected).as("importable items of %s", path).isNotEmpty();
 
-        ImportFeeds.Measured first = ImportFeeds.measure(running, () -> cli.ok("import", "feed", url, "--no-chapters-fetch", "--owner-confirmed"));
+        ImportFeeds.Measured first = ImportFeeds.measure(running, () -> cli.ok("import", "feed", url, "--no-chapters-fetch", "--no-transcripts-fetch", "--owner-confirmed"));
 
         assertThat(first.run().out()).contains("imported " + expected.size() + " episode(s); 0 already there");
         Map<String, SyndEntry> feed = ImportFeeds.castlineFeed(running);
@@ -274,7 +276,7 @@ class ImportFeedEndToEndTest {
         ImportFeeds.assertReadByPartytime(expected, ImportFeeds.partytime(running));
         ImportFeeds.assertChaptersAndPersons(expected, feed, running, false);
 
-        ImportFeeds.Measured second = ImportFeeds.measure(running, () -> cli.ok("import", "feed", url, "--no-chapters-fetch", "--owner-confirmed"));
+        ImportFeeds.Measured second = ImportFeeds.measure(running, () -> cli.ok("import", "feed", url, "--no-chapters-fetch", "--no-transcripts-fetch", "--owner-confirmed"));
         assertThat(second.run().out()).contains("imported 0 episode(s); " + expected.size() + " already there; show settings up to date");
         assertThat(second.run().requests()).extracting(Cli.Request::method).containsOnly("GET", "POST");
         ImportFeeds.assertNoWrites(second);
