@@ -20,7 +20,8 @@ import java.util.concurrent.Executors;
  * Plays API Gateway (HTTP API) on one port: each request is routed by the template's routes,
  * turned into the payload-2.0 event API Gateway would send, passed to the function's real
  * {@code handleRequest}, and the function's answer is written back as API Gateway would write it.
- * {@code /media/} is served from the audio bucket, standing in for CloudFront.
+ * {@code /media/} is served from the audio bucket, standing in for CloudFront, and the answers are
+ * compressed as the site's CloudFront distribution compresses them ({@link CdnCompression}).
  */
 final class Gateway implements AutoCloseable {
     private static final byte[] NOT_FOUND = "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
@@ -72,7 +73,9 @@ final class Gateway implements AutoCloseable {
                     new LocalContext(requestId, match.get().route().functionId()));
             GatewayEvent.Response response = GatewayEvent.parseResponse(output.toByteArray());
             response.cookies().forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
-            send(exchange, response.status(), response.headers(), response.body(), method);
+            CdnCompression.Encoded encoded = CdnCompression.apply(rawPath, exchange.getRequestHeaders().getFirst("Accept-Encoding"),
+                    response.headers(), response.body());
+            send(exchange, response.status(), encoded.headers(), encoded.body(), method);
         } catch (Exception | Error e) {
             // What API Gateway does when the function itself fails: a bare 500, details in the logs.
             System.err.println("[gateway] " + requestId + " function failed: " + e);
