@@ -26,7 +26,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -99,17 +98,7 @@ final class SampleData {
     static AudioInfo measure(byte[] file) {
         AudioInfo info;
         try {
-            info = AudioProbe.probe(new RangeSource() {
-                @Override
-                public long size() {
-                    return file.length;
-                }
-
-                @Override
-                public byte[] read(long offset, int length) {
-                    return Arrays.copyOfRange(file, (int) offset, (int) Math.min(file.length, offset + length));
-                }
-            });
+            info = AudioProbe.probe(RangeSource.of(file));
         } catch (UnsupportedAudioException e) {
             throw new IllegalStateException("the generated sample audio does not probe: " + e.reason(), e);
         } catch (IOException e) {

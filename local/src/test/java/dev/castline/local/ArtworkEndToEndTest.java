@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
@@ -188,16 +187,6 @@ class ArtworkEndToEndTest {
     }
 
     private static ImageInfo probe(byte[] file) throws Exception {
-        return ImageProbe.probe(new RangeSource() {
-            @Override
-            public long size() {
-                return file.length;
-            }
-
-            @Override
-            public byte[] read(long offset, int length) {
-                return Arrays.copyOfRange(file, (int) offset, (int) Math.min(file.length, offset + length));
-            }
-        });
+        return ImageProbe.probe(RangeSource.of(file));
     }
 }

@@ -1,6 +1,7 @@
 package dev.castline.media;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Random access to the bytes of a stored object, in the shape of S3's HEAD and ranged GET: the
@@ -17,4 +18,19 @@ public interface RangeSource {
      * The caller never asks for an offset outside {@code [0, size())} or a negative length.
      */
     byte[] read(long offset, int length) throws IOException;
+
+    /** The bytes of a file already in memory (a generated sample, a test's fixture) as a source. */
+    static RangeSource of(byte[] file) {
+        return new RangeSource() {
+            @Override
+            public long size() {
+                return file.length;
+            }
+
+            @Override
+            public byte[] read(long offset, int length) {
+                return Arrays.copyOfRange(file, (int) offset, (int) Math.min(file.length, offset + length));
+            }
+        };
+    }
 }

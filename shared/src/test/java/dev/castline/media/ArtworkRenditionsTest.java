@@ -169,16 +169,6 @@ class ArtworkRenditionsTest {
     }
 
     private static ImageInfo probe(byte[] file) throws Exception {
-        return ImageProbe.probe(new RangeSource() {
-            @Override
-            public long size() {
-                return file.length;
-            }
-
-            @Override
-            public byte[] read(long offset, int length) {
-                return Arrays.copyOfRange(file, (int) offset, (int) Math.min(file.length, offset + length));
-            }
-        });
+        return ImageProbe.probe(RangeSource.of(file));
     }
 }
