@@ -32,23 +32,43 @@ final class CdnCompression {
     }
 
     /** The answer as CloudFront would send it to a request to this path with this Accept-Encoding. */
-    static Encoded apply(String rawPath, String acceptEncoding, Map<String, String> headers, byte[] body) {
+    static Encoded apply(String rawPath, String acceptEncoding, int status, Map<String, String> headers, byte[] body) {
         Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         out.putAll(headers);
+        if (status == 304 && !rawPath.startsWith(UNCOMPRESSED_PREFIX)) {
+            // The 304 confirms a copy that came compressed: it names the same (weak) tag and varies alike.
+            out.merge("vary", "Accept-Encoding", CdnCompression::mergeVary);
+            if (accepts(acceptEncoding)) {
+                weaken(out);
+            }
+            return new Encoded(out, body);
+        }
         if (rawPath.startsWith(UNCOMPRESSED_PREFIX) || body.length < MIN_BYTES
                 || body.length > MAX_BYTES || out.containsKey("content-encoding") || !compressible(out.get("content-type"))) {
             return new Encoded(out, body);
         }
-        out.merge("vary", "Accept-Encoding", (a, b) -> a.toLowerCase(Locale.ROOT).contains("accept-encoding") ? a : a + ", " + b);
-        if (acceptEncoding == null || !GZIP.matcher(acceptEncoding.toLowerCase(Locale.ROOT)).find()) {
+        out.merge("vary", "Accept-Encoding", CdnCompression::mergeVary);
+        if (!accepts(acceptEncoding)) {
             return new Encoded(out, body);
         }
-        String etag = out.get("etag");
-        if (etag != null && !etag.startsWith("W/")) {
-            out.put("etag", "W/" + etag);
-        }
+        weaken(out);
         out.put("content-encoding", "gzip");
         return new Encoded(out, gzip(body));
+    }
+
+    private static boolean accepts(String acceptEncoding) {
+        return acceptEncoding != null && GZIP.matcher(acceptEncoding.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static String mergeVary(String present, String added) {
+        return present.toLowerCase(Locale.ROOT).contains("accept-encoding") ? present : present + ", " + added;
+    }
+
+    private static void weaken(Map<String, String> headers) {
+        String etag = headers.get("etag");
+        if (etag != null && !etag.startsWith("W/")) {
+            headers.put("etag", "W/" + etag);
+        }
     }
 
     /** The types CloudFront compresses, as far as Castline answers them (text, JSON, XML, JavaScript, SVG). */

@@ -74,7 +74,7 @@ final class Gateway implements AutoCloseable {
             GatewayEvent.Response response = GatewayEvent.parseResponse(output.toByteArray());
             response.cookies().forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
             CdnCompression.Encoded encoded = CdnCompression.apply(rawPath, exchange.getRequestHeaders().getFirst("Accept-Encoding"),
-                    response.headers(), response.body());
+                    response.status(), response.headers(), response.body());
             send(exchange, response.status(), encoded.headers(), encoded.body(), method);
         } catch (Exception | Error e) {
             // What API Gateway does when the function itself fails: a bare 500, details in the logs.

@@ -30,7 +30,7 @@ class CdnCompressionTest {
 
     @Test
     void textIsGzippedWhenAcceptedWithAWeakEtagAndVary() throws IOException {
-        var encoded = CdnCompression.apply("/", "br, gzip;q=0.8", Map.of("content-type", "text/html; charset=utf-8", "etag", "\"abc\"",
+        var encoded = CdnCompression.apply("/", "br, gzip;q=0.8", 200, Map.of("content-type", "text/html; charset=utf-8", "etag", "\"abc\"",
                 "vary", "Cookie"), PAGE);
 
         assertThat(encoded.headers()).containsEntry("content-encoding", "gzip").containsEntry("etag", "W/\"abc\"")
@@ -42,17 +42,17 @@ class CdnCompressionTest {
     @Test
     void whatCloudFrontLeavesAloneIsLeftAlone() {
         Map<String, String> html = Map.of("content-type", "text/html");
-        assertThat(CdnCompression.apply("/", null, html, PAGE).headers()).doesNotContainKey("content-encoding").containsEntry("vary", "Accept-Encoding");
-        assertThat(CdnCompression.apply("/", "identity", html, PAGE).body()).isSameAs(PAGE);
-        assertThat(CdnCompression.apply("/", "gzip;q=0", html, PAGE).body()).as("refused by q=0").isSameAs(PAGE);
-        assertThat(CdnCompression.apply("/", "gzip;q=0.0, br", html, PAGE).body()).isSameAs(PAGE);
-        assertThat(CdnCompression.apply("/", "x-gzip2", html, PAGE).body()).isSameAs(PAGE);
-        assertThat(CdnCompression.apply("/api/v1/admin/show", "gzip", Map.of("content-type", "application/json"), PAGE).body())
+        assertThat(CdnCompression.apply("/", null, 200, html, PAGE).headers()).doesNotContainKey("content-encoding").containsEntry("vary", "Accept-Encoding");
+        assertThat(CdnCompression.apply("/", "identity", 200, html, PAGE).body()).isSameAs(PAGE);
+        assertThat(CdnCompression.apply("/", "gzip;q=0", 200, html, PAGE).body()).as("refused by q=0").isSameAs(PAGE);
+        assertThat(CdnCompression.apply("/", "gzip;q=0.0, br", 200, html, PAGE).body()).isSameAs(PAGE);
+        assertThat(CdnCompression.apply("/", "x-gzip2", 200, html, PAGE).body()).isSameAs(PAGE);
+        assertThat(CdnCompression.apply("/api/v1/admin/show", "gzip", 200, Map.of("content-type", "application/json"), PAGE).body())
                 .as("the admin API's behaviour does not compress").isSameAs(PAGE);
         byte[] small = new byte[CdnCompression.MIN_BYTES - 1];
-        assertThat(CdnCompression.apply("/", "gzip", html, small).body()).isSameAs(small);
-        assertThat(CdnCompression.apply("/x.png", "gzip", Map.of("content-type", "image/png"), PAGE).body()).isSameAs(PAGE);
-        assertThat(CdnCompression.apply("/", "gzip", Map.of("content-type", "text/html", "content-encoding", "br"), PAGE).body()).isSameAs(PAGE);
+        assertThat(CdnCompression.apply("/", "gzip", 200, html, small).body()).isSameAs(small);
+        assertThat(CdnCompression.apply("/x.png", "gzip", 200, Map.of("content-type", "image/png"), PAGE).body()).isSameAs(PAGE);
+        assertThat(CdnCompression.apply("/", "gzip", 200, Map.of("content-type", "text/html", "content-encoding", "br"), PAGE).body()).isSameAs(PAGE);
         for (String type : List.of("application/json", "application/rss+xml; charset=utf-8", "application/xml", "text/javascript",
                 "image/svg+xml", "text/css", "text/vtt")) {
             assertThat(CdnCompression.compressible(type)).as(type).isTrue();
@@ -94,6 +94,8 @@ class CdnCompressionTest {
         assertThat(etag).isEqualTo("W/" + plain.headers().firstValue("etag").orElseThrow());
         HttpResponse<byte[]> again = Http.send(HttpRequest.newBuilder(home).header("Accept-Encoding", "gzip").header("If-None-Match", etag).build());
         assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.headers().firstValue("etag")).as("the 304 names the tag of the copy it confirms").contains(etag);
+        assertThat(again.headers().firstValue("vary").orElse("")).containsIgnoringCase("accept-encoding");
 
         HttpResponse<byte[]> feed = Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/feed.xml")).header("Accept-Encoding", "gzip").build());
         assertThat(feed.headers().firstValue("content-encoding")).contains("gzip");
