@@ -182,6 +182,7 @@ final class ImportFeedCommand implements Callable<Integer> {
 
         Counts counts = new Counts();
         if (dryRun) {
+            requireDryRuns(api);
             env.out().println("dry run: nothing changed");
             if (!missing.isEmpty()) {
                 env.out().println("  the show needs " + String.join(", ", missing) + " before an import: castline show set KEY=VALUE");
@@ -391,6 +392,22 @@ final class ImportFeedCommand implements Callable<Integer> {
             notes.add(label(item) + ": refused: " + e.getMessage());
         }
         env.err().println("[" + counts.seen + "/" + planned + "] " + outcome + ": " + item.title());
+    }
+
+    /**
+     * A Castline deployed before dry runs existed would take {@code ?dryRun=true} for a real import
+     * and publish every item: the dry run asks first whether this one's API describes the parameter.
+     */
+    private static void requireDryRuns(Api api) {
+        JsonNode parameters = api.get("/api/v1/openapi.json").body().path("paths").path(Episodes.ADMIN + "/imports").path("post")
+                .path("parameters");
+        for (JsonNode parameter : parameters) {
+            if ("dryRun".equals(parameter.path("name").asText())) {
+                return;
+            }
+        }
+        throw new Exit.Failure(Exit.FAILURE, "this Castline (" + api.baseUrl() + ") does not know dry runs yet: deploy its new version "
+                + "first; nothing was sent");
     }
 
     /** --dry-run: the import's own answer to the item ({@code ?dryRun=true}: reads only), printed. */

@@ -2,8 +2,17 @@ package dev.castline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,5 +89,61 @@ class ImportDryRunEndToEndTest {
         assertThat(real.err()).contains("item 3 (guid halfway-old): refused: ").contains("publishAt must be from 1970-01-01T00:00:00Z");
         assertThat(ImportFeeds.castlineFeed(running)).containsKey("halfway-2").doesNotContainKey("halfway-old");
         cli.ok("show", "set", "title=Running Locally");
+    }
+
+    /**
+     * A Castline deployed before dry runs would take {@code ?dryRun=true} for a real import: played
+     * by a proxy to the stack whose API document lacks the parameter, the dry run stops before it
+     * sends any item.
+     */
+    @Test
+    void aDryRunAgainstACastlineThatPredatesDryRunsSendsNothing() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        AtomicInteger posts = new AtomicInteger();
+        HttpServer older = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        older.createContext("/", exchange -> {
+            try {
+                URI target = URI.create(running.stack().baseUrl() + exchange.getRequestURI().toString());
+                if (exchange.getRequestMethod().equals("POST")) {
+                    posts.incrementAndGet();
+                }
+                HttpRequest.Builder forward = HttpRequest.newBuilder(target).method(exchange.getRequestMethod(),
+                        HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+                for (String header : new String[] {"Authorization", "Content-Type", "Accept"}) {
+                    String value = exchange.getRequestHeaders().getFirst(header);
+                    if (value != null) {
+                        forward.header(header, value);
+                    }
+                }
+                HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                byte[] body = answer.body();
+                if (exchange.getRequestURI().getPath().equals("/api/v1/openapi.json")) {
+                    JsonNode document = Api.JSON.readTree(body);
+                    ((ArrayNode) document.path("paths").path("/api/v1/admin/imports").path("post").path("parameters"))
+                            .removeAll();
+                    body = Api.JSON.writeValueAsBytes(document);
+                }
+                exchange.getResponseHeaders().add("Content-Type", answer.headers().firstValue("content-type").orElse("application/json"));
+                exchange.sendResponseHeaders(answer.statusCode(), body.length == 0 ? -1 : body.length);
+                if (body.length > 0) {
+                    exchange.getResponseBody().write(body);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                exchange.close();
+            }
+        });
+        older.start();
+        try {
+            Cli cli = Cli.on(running).env("CASTLINE_API", "http://127.0.0.1:" + older.getAddress().getPort());
+            Cli.Run dry = cli.run("import", "feed", server.url("/halfway.xml").toString(), "--dry-run");
+
+            assertThat(dry.code()).as("stderr: %s", dry.err()).isEqualTo(Exit.FAILURE);
+            assertThat(dry.err()).contains("does not know dry runs yet").contains("nothing was sent");
+            assertThat(posts.get()).isZero();
+        } finally {
+            older.stop(0);
+        }
     }
 }
