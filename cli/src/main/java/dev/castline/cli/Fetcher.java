@@ -24,6 +24,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class Fetcher {
     static final int MAX_REDIRECTS = 5;
+    /** The slowest answer worth waiting for, on average over twice the time-out (a dial-up modem sends 7 KiB/s). */
+    static final long MIN_BYTES_PER_SECOND = 1024;
 
     private final HttpClient http;
     private final Env env;
@@ -148,22 +150,34 @@ final class Fetcher {
     }
 
     /**
-     * Copies at most {@code maxBytes}; a body that sends nothing for the time-out is closed from a
+     * Copies at most {@code maxBytes}; a body that sends nothing for the time-out, or that has
+     * averaged under {@link #MIN_BYTES_PER_SECOND} over twice the time-out (a stall is told first), is closed from a
      * watchdog (a read on the HTTP client's stream has no time-out of its own), so a server that
-     * trickles or stalls ends the download with an error instead of hanging.
+     * stalls or trickles (a byte now and then, each just within the time-out) ends the download with
+     * an error instead of holding the import for ever.
      */
     private long copy(InputStream in, OutputStream out, long maxBytes, String what, URI url) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long[] total = {0};
-        java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong(started);
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean trickled = new java.util.concurrent.atomic.AtomicBoolean();
         long patience = timeout.toNanos();
         Thread watchdog = Thread.ofPlatform().daemon().name("castline-fetch-watchdog").start(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     Thread.sleep(Math.min(1000, Math.max(10, timeout.toMillis() / 4)));
-                    if (System.nanoTime() - lastProgress.get() > patience) {
+                    long now = System.nanoTime();
+                    if (now - lastProgress.get() > patience) {
                         stalled.set(true);
+                        close(in);
+                        return;
+                    }
+                    long elapsed = now - started;
+                    if (elapsed > 2 * patience && received.get() * 1_000_000_000L / elapsed < MIN_BYTES_PER_SECOND) {
+                        trickled.set(true);
                         close(in);
                         return;
                     }
@@ -177,12 +191,16 @@ final class Fetcher {
             while ((n = in.read(buffer)) > 0) {
                 lastProgress.set(System.nanoTime());
                 total[0] += n;
+                received.set(total[0]);
                 if (total[0] > maxBytes) {
                     throw new Exit.Failure(Exit.USAGE, what + " " + url + " is larger than " + Progress.size(maxBytes) + ": not read further");
                 }
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
+            if (trickled.get()) {
+                throw tooSlow(what, url, total[0], started);
+            }
             if (stalled.get()) {
                 throw new Exit.Failure(Exit.USAGE, what + " " + url + ": nothing arrived for " + timeout.toSeconds() + " s after "
                         + Progress.size(total[0]) + ": stopped");
@@ -191,11 +209,20 @@ final class Fetcher {
         } finally {
             watchdog.interrupt();
         }
+        if (trickled.get()) {
+            throw tooSlow(what, url, total[0], started);
+        }
         if (stalled.get()) {
             throw new Exit.Failure(Exit.USAGE, what + " " + url + ": nothing arrived for " + timeout.toSeconds() + " s after "
                     + Progress.size(total[0]) + ": stopped");
         }
         return total[0];
+    }
+
+    private static Exit.Failure tooSlow(String what, URI url, long bytes, long started) {
+        long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000L);
+        return new Exit.Failure(Exit.USAGE, what + " " + url + " arrives at under " + Progress.size(MIN_BYTES_PER_SECOND) + "/s ("
+                + Progress.size(bytes) + " in " + seconds + " s): stopped");
     }
 
     static void delete(Path file) {

@@ -2,6 +2,7 @@ package dev.castline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,6 +78,22 @@ class ImportHostileFeedTest {
                         Thread.currentThread().interrupt();
                     }
                 })
+                .handler("/trickles.xml", exchange -> {
+                    // A byte at a time, each well within the time-out: it would never end.
+                    exchange.sendResponseHeaders(200, 0);
+                    OutputStream out = exchange.getResponseBody();
+                    try {
+                        for (byte b : (RSS + item("trickles-1") + "</channel></rss>").repeat(50).getBytes(StandardCharsets.UTF_8)) {
+                            out.write(b);
+                            out.flush();
+                            Thread.sleep(200);
+                        }
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    } catch (IOException closed) {
+                        // the client gave up, as it should
+                    }
+                })
                 .redirect("/loop/a", 302, "/loop/b")
                 .redirect("/loop/b", 302, "/loop/a")
                 .redirect("/to-file", 302, "file:///etc/passwd");
@@ -128,6 +145,11 @@ class ImportHostileFeedTest {
     @Test
     void aServerThatStallsIsLeftAfterTheTimeOut() throws Exception {
         refused("/stalls.xml", "nothing arrived for 2 s", "stalls-1");
+    }
+
+    @Test
+    void aServerThatTricklesIsLeftOnceItsAverageIsTooSlow() throws Exception {
+        refused("/trickles.xml", "arrives at under 1", "trickles-1");
     }
 
     @Test
