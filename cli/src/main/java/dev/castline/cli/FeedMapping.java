@@ -227,8 +227,7 @@ final class FeedMapping {
                 case "text/vtt" -> "text/vtt";
                 case "application/x-subrip", "application/srt", "text/srt", "text/x-srt", "application/x-srt" -> "application/x-subrip";
                 case "application/json" -> "application/json";
-                case "" -> path.endsWith(".vtt") ? "text/vtt" : path.endsWith(".srt") ? "application/x-subrip"
-                        : path.endsWith(".json") ? "application/json" : null;
+                case "" -> Transcripts.contentTypeOfName(path);
                 default -> null;
             };
             if (contentType == null) {

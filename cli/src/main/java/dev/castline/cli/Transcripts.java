@@ -28,11 +28,16 @@ final class Transcripts {
         }
     }
 
+    /** The content type the admin API takes a transcript file as, by its name's extension; null for none of the three. */
+    static String contentTypeOfName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".vtt") ? "text/vtt"
+                : lower.endsWith(".srt") ? "application/x-subrip"
+                : lower.endsWith(".json") ? "application/json" : null;
+    }
+
     static Upload read(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String type = name.endsWith(".vtt") ? "text/vtt"
-                : name.endsWith(".srt") ? "application/x-subrip"
-                : name.endsWith(".json") ? "application/json" : null;
+        String type = contentTypeOfName(file.getFileName().toString());
         if (type == null) {
             throw new Exit.Failure(Exit.USAGE, file + ": a transcript is a .vtt, .srt or .json file");
         }
