@@ -23,6 +23,15 @@ final class AdminApi {
     }
 
     JsonNode call(String method, String path, String body, int expected, String ifMatch) {
+        return send(method, path, body, expected, ifMatch).json();
+    }
+
+    /** The JSON answer (null when empty) and its ETag. */
+    record Answer(JsonNode json, String etag) {
+    }
+
+    /** Calls the route and asserts its status; the answer with its ETag, for a later If-Match. */
+    Answer send(String method, String path, String body, int expected, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
                 .header("Authorization", "Bearer " + stack.adminToken())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -34,7 +43,7 @@ final class AdminApi {
         }
         LambdaResponse response = Http.asLambdaResponse(Http.send(request.build()));
         assertThat(response.status()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return response.body().isEmpty() ? null : Events.json(response.body());
+        return new Answer(response.body().isEmpty() ? null : Events.json(response.body()), response.headers().get("etag"));
     }
 
     /** The PUT a host's client makes with a signed upload: to its URL, with the headers it lists (the length is the body's). */

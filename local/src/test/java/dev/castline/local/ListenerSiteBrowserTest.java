@@ -119,7 +119,7 @@ class ListenerSiteBrowserTest {
         JsonNode processed = waitForEpisode(e -> e.has("audio"));
         assertThat(processed.get("audio").get("durationSeconds").asDouble()).isCloseTo(AUDIO_MILLIS / 1000.0, org.assertj.core.data.Offset.offset(1.0));
 
-        Admin current = admin("GET", "/api/v1/admin/episodes/" + id, null, null, 200);
+        AdminApi.Answer current = admin("GET", "/api/v1/admin/episodes/" + id, null, null, 200);
         String chapters = CHAPTERS.stream().map(c -> "{\"startTime\":" + c.getKey() + ",\"title\":\"" + c.getValue() + "\"}")
                 .collect(Collectors.joining(",", "[", "]"));
         admin("PATCH", "/api/v1/admin/episodes/" + id, current.etag(), "{\"chapters\":" + chapters + "}", 200);
@@ -137,7 +137,7 @@ class ListenerSiteBrowserTest {
     void quitAndDelete() {
         browsers.forEach(WebDriver::quit);
         if (id != null) { // leave the shared stack's show as the sample
-            Admin current = admin("GET", "/api/v1/admin/episodes/" + id, null, null, 200);
+            AdminApi.Answer current = admin("GET", "/api/v1/admin/episodes/" + id, null, null, 200);
             admin("POST", "/api/v1/admin/episodes/" + id + "/unpublish", current.etag(), "", 200);
             admin("DELETE", "/api/v1/admin/episodes/" + id, null, null, 204);
         }
@@ -587,22 +587,8 @@ class ListenerSiteBrowserTest {
         return params.get(name);
     }
 
-    record Admin(JsonNode json, String etag) {
-    }
-
-    private Admin admin(String method, String path, String ifMatch, String body, int expectedStatus) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .header("Authorization", "Bearer " + stack.adminToken())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null && !body.isEmpty()) {
-            request.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        var response = Http.asLambdaResponse(Http.send(request.build()));
-        assertThat(response.status()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
-        return new Admin(response.body().isEmpty() ? null : Events.json(response.body()), response.headers().get("etag"));
+    private AdminApi.Answer admin(String method, String path, String ifMatch, String body, int expectedStatus) {
+        return new AdminApi(stack).send(method, path, body, expectedStatus, ifMatch);
     }
 
     private JsonNode waitForEpisode(Predicate<JsonNode> condition) {
