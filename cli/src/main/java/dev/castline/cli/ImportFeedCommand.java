@@ -258,11 +258,7 @@ final class ImportFeedCommand implements Callable<Integer> {
 
         /** Null when copied, else why not. */
         String copy(String id, ImportedItem item, String type) {
-            String extension = switch (type) {
-                case "audio/mpeg", "audio/mp3" -> ".mp3";
-                case "audio/x-m4a", "audio/mp4", "audio/m4a", "audio/aac" -> ".m4a";
-                default -> null;
-            };
+            String extension = Uploader.extensionOf(type);
             if (extension == null) {
                 return "only MP3 and M4A can be uploaded, and it is " + type;
             }

@@ -77,6 +77,18 @@ final class Uploader {
         cancelled = true;
     }
 
+    /**
+     * The file name extension the tool gives audio of this type (a download to upload), the other
+     * way round from {@link #contentType}; null for a type it cannot upload.
+     */
+    static String extensionOf(String contentType) {
+        return switch (contentType) {
+            case "audio/mpeg", "audio/mp3" -> ".mp3";
+            case "audio/x-m4a", "audio/mp4", "audio/m4a", "audio/aac" -> ".m4a";
+            default -> null;
+        };
+    }
+
     static String contentType(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".mp3")) {
