@@ -197,6 +197,19 @@ class SiteHandlerTest {
     }
 
     @Test
+    void thePlayerScriptIsFetchedEarlyAndRunsOnceThePageIsParsed() {
+        // The player's controls are drawn by the server and do nothing until the script runs, so it
+        // is fetched at high priority beside the stylesheet; defer keeps it from blocking the parser.
+        for (String file : List.of(HOME, PAGE, TAG, EMBED)) {
+            Document page = Jsoup.parse(invoke(handler, ApiFixture.event(file)).body());
+            assertThat(page.select("script[src]")).as(file).singleElement().satisfies(s -> {
+                assertThat(s.hasAttr("defer")).as("%s: defer", file).isTrue();
+                assertThat(s.attr("fetchpriority")).as("%s: fetchpriority", file).isEqualTo("high");
+            });
+        }
+    }
+
+    @Test
     void aPageIsRevalidatedWithItsETag() {
         LambdaResponse first = invoke(handler, ApiFixture.event(PAGE));
         String etag = first.headers().get("etag");
