@@ -1,6 +1,7 @@
 package dev.castline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.castline.feedimport.ChaptersJson;
 import dev.castline.feedimport.FeedEncodingException;
@@ -183,15 +184,41 @@ final class ImportFeedCommand implements Callable<Integer> {
         Counts counts = new Counts();
         if (dryRun) {
             requireDryRuns(api);
-            env.out().println("dry run: nothing changed");
-            if (!missing.isEmpty()) {
-                env.out().println("  the show needs " + String.join(", ", missing) + " before an import: castline show set KEY=VALUE");
+            if (!common.json) {
+                env.out().println("dry run: nothing changed");
+                if (!missing.isEmpty()) {
+                    env.out().println("  the show needs " + String.join(", ", missing) + " before an import: castline show set KEY=VALUE");
+                }
+                env.out().println(changed.isEmpty() ? "  show settings: up to date" : "  would update the show's " + String.join(", ", changed));
             }
-            env.out().println(changed.isEmpty() ? "  show settings: up to date" : "  would update the show's " + String.join(", ", changed));
-            pass(file, feedUrl, each(planned, item -> planItem(env, api, item, counts, notes)));
-            env.out().println("  (an item whose guid Castline has already is left as it is)");
-            env.out().println("  in all: " + counts.created + " episode(s) to import, " + counts.existing + " already there"
-                    + (counts.refused > 0 ? ", " + counts.refused + " the API would refuse" : ""));
+            ArrayNode plans = Api.JSON.createArrayNode();
+            pass(file, feedUrl, each(planned, item -> {
+                ObjectNode plan = planItem(api, item, counts, notes);
+                if (common.json) {
+                    plans.add(plan);
+                } else {
+                    env.out().println("  " + planLine(plan));
+                }
+            }));
+            if (common.json) {
+                ObjectNode json = Api.JSON.createObjectNode();
+                json.put("dryRun", true);
+                json.put("items", check.itemsInFeed());
+                json.put("wouldImport", counts.created);
+                json.put("alreadyThere", counts.existing);
+                json.put("wouldRefuse", counts.refused);
+                missing.forEach(json.putArray("showNeeds")::add);
+                changed.forEach(json.putArray("showWouldChange")::add);
+                json.set("episodes", plans);
+                ArrayNode problems = json.putArray("problems");
+                check.problems().forEach(p -> problems.add(p.toString()));
+                notes.forEach(problems::add);
+                Common.printJson(env, json);
+            } else {
+                env.out().println("  (an item whose guid Castline has already is left as it is)");
+                env.out().println("  in all: " + counts.created + " episode(s) to import, " + counts.existing + " already there"
+                        + (counts.refused > 0 ? ", " + counts.refused + " the API would refuse" : ""));
+            }
             printProblems(env, check.problems(), notes);
             return counts.refused > 0 ? Exit.USAGE : Exit.OK;
         }
@@ -406,14 +433,21 @@ final class ImportFeedCommand implements Callable<Integer> {
                 + "first; nothing was sent");
     }
 
-    /** --dry-run: the import's own answer to the item ({@code ?dryRun=true}: reads only), printed. */
-    private void planItem(Env env, Api api, ImportedItem item, Counts counts, List<String> notes) {
+    /**
+     * --dry-run: the import's own answer to the item ({@code ?dryRun=true}: reads only), as one
+     * plan: {@code action} import, alreadyThere or refused, with the slug, the reason, and what
+     * would be fetched.
+     */
+    private ObjectNode planItem(Api api, ImportedItem item, Counts counts, List<String> notes) {
         FeedMapping.Mapped mapped = FeedMapping.item(item, item.chapters());
         counts.seen++;
         for (String note : mapped.notes()) {
             notes.add(label(item) + ": " + note);
         }
-        String line = item.guid() + "  " + mapped.body().path("publishAt").asText() + "  " + item.title();
+        ObjectNode plan = Api.JSON.createObjectNode();
+        plan.put("guid", item.guid());
+        plan.put("publishAt", mapped.body().path("publishAt").asText());
+        plan.put("title", item.title());
         Api.Response answer;
         try {
             answer = api.post(Episodes.ADMIN + "/imports?dryRun=true", mapped.body(), Map.of());
@@ -422,21 +456,39 @@ final class ImportFeedCommand implements Callable<Integer> {
                 throw e;
             }
             counts.refused++;
-            env.out().println("  would be refused " + line + ": " + e.getMessage());
-            return;
+            return plan.put("action", "refused").put("reason", e.getMessage());
         }
-        FeedMapping.TranscriptLinks transcripts = FeedMapping.transcripts(item);
-        String transcript = noTranscriptsFetch || transcripts.usable().isEmpty() || answer.body().has("transcript") ? ""
-                : " (transcript from " + transcripts.usable().get(0).url() + ")";
         if (answer.status() == 201) {
             counts.created++;
-            env.out().println("  would import " + line
-                    + (item.chaptersUrl() != null && !noChaptersFetch ? " (chapters from " + item.chaptersUrl() + ")" : "")
-                    + (copyAudio ? " (audio copied from " + item.enclosure().url() + ")" : "") + transcript);
+            plan.put("action", "import");
+            if (item.chaptersUrl() != null && !noChaptersFetch) {
+                plan.put("chaptersFrom", item.chaptersUrl());
+            }
+            if (copyAudio) {
+                plan.put("audioFrom", item.enclosure().url());
+            }
         } else {
             counts.existing++;
-            env.out().println("  already there " + line + " (" + answer.body().path("slug").asText() + ")" + transcript);
+            plan.put("action", "alreadyThere").put("slug", answer.body().path("slug").asText());
         }
+        FeedMapping.TranscriptLinks transcripts = FeedMapping.transcripts(item);
+        if (!noTranscriptsFetch && !transcripts.usable().isEmpty() && !answer.body().has("transcript")) {
+            plan.put("transcriptFrom", transcripts.usable().get(0).url());
+        }
+        return plan;
+    }
+
+    /** One plan of {@link #planItem} for people. */
+    private static String planLine(JsonNode plan) {
+        String line = plan.path("guid").asText() + "  " + plan.path("publishAt").asText() + "  " + plan.path("title").asText();
+        String transcript = plan.has("transcriptFrom") ? " (transcript from " + plan.path("transcriptFrom").asText() + ")" : "";
+        return switch (plan.path("action").asText()) {
+            case "refused" -> "would be refused " + line + ": " + plan.path("reason").asText();
+            case "import" -> "would import " + line
+                    + (plan.has("chaptersFrom") ? " (chapters from " + plan.path("chaptersFrom").asText() + ")" : "")
+                    + (plan.has("audioFrom") ? " (audio copied from " + plan.path("audioFrom").asText() + ")" : "") + transcript;
+            default -> "already there " + line + " (" + plan.path("slug").asText() + ")" + transcript;
+        };
     }
 
     /**

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +82,22 @@ class ImportDryRunEndToEndTest {
         assertThat(ImportFeeds.castlineFeed(running).keySet()).as("Castline's feed unchanged").isEqualTo(feedBefore);
         assertThat(cli.ok("episodes", "--json").out()).as("the episodes unchanged").isEqualTo(episodesBefore);
         assertThat(cli.ok("show", "--json").out()).as("the show unchanged").isEqualTo(showBefore);
+
+        Cli.Run dryJson = cli.run("import", "feed", url, "--dry-run", "--json");
+
+        assertThat(dryJson.code()).isEqualTo(Exit.USAGE);
+        JsonNode plan = Api.JSON.readTree(dryJson.out());
+        assertThat(plan.path("dryRun").asBoolean()).isTrue();
+        assertThat(plan.path("items").asInt()).isEqualTo(4);
+        assertThat(List.of(plan.path("wouldImport").asInt(), plan.path("alreadyThere").asInt(), plan.path("wouldRefuse").asInt()))
+                .containsExactly(1, 2, 1);
+        assertThat(plan.path("episodes")).extracting(e -> e.path("guid").asText() + " " + e.path("action").asText() + " "
+                + e.path("slug").asText()).containsExactly("halfway-4 alreadyThere halfway-four", "halfway-3 alreadyThere halfway-three",
+                "halfway-2 import ", "halfway-old refused ");
+        assertThat(plan.path("episodes").get(3).path("reason").asText()).contains("publishAt must be from 1970-01-01T00:00:00Z");
+        assertThat(plan.path("episodes").get(2).path("publishAt").asText()).isEqualTo("2021-03-02T12:00:00Z");
+        assertThat(dryJson.requests()).extracting(Cli.Request::method).containsOnly("GET", "POST");
+        assertThat(ImportFeeds.castlineFeed(running).keySet()).as("Castline's feed unchanged").isEqualTo(feedBefore);
 
         Cli.Run real = cli.run("import", "feed", url);
 
