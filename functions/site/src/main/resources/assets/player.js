@@ -34,7 +34,7 @@
     let curCue = -1;
     const bar = one('[data-chapter-bar]'), now = one('[data-now-playing]'), status = one('[data-copy-status]');
     const dur = () => (audio.duration > 0 && isFinite(audio.duration) ? audio.duration : +d.duration || 0);
-    let pending = urlT < (+d.duration || Infinity) ? urlT : null, touched = false, saved = 0, cur, track, fill, marks = [];
+    let pending = urlT < (+d.duration || Infinity) ? urlT : null, touched = false, saved = 0, cur, track, fill, marks = [], W = 0;
 
     // The ?t= start is applied on loadedmetadata; a #t= fragment would fight a seek made before loading.
     const src = audio.getAttribute('src');
@@ -74,10 +74,11 @@
     }
 
     // Markers stay 24 px apart (the tick inside stays exact); if they cannot,
-    // they become plain ticks and the topic list is the control.
+    // they become plain ticks and the topic list is the control. W, the track's width, comes from
+    // a ResizeObserver: reading clientWidth here would lay out the whole page inside this script.
     function layout() {
       bar.hidden = !dur();
-      const W = track.clientWidth, n = marks.length, D = dur(), dense = n * 24 > W;
+      const n = marks.length, D = dur(), dense = n * 24 > W;
       if (!D || !W) return;
       const p = items.map((c) => Math.min(1, c.start / D) * W), q = p.map((x) => Math.min(Math.max(x, 12), W - 12));
       for (let i = 1; i < n; i++) q[i] = Math.max(q[i], q[i - 1] + 24);
@@ -107,7 +108,9 @@
       track.append(fill, ...marks);
       bar.append(track);
       layout();
-      addEventListener('resize', layout);
+      const measure = (w) => { W = w; layout(); };
+      if (window.ResizeObserver) new ResizeObserver((es) => measure(es[es.length - 1].contentRect.width)).observe(track);
+      else { measure(track.clientWidth); addEventListener('resize', () => measure(track.clientWidth)); }
       audio.addEventListener('durationchange', layout);
     }
 

@@ -171,6 +171,53 @@ class ListenerSiteBrowserTest {
         assertCurrentChapter(browser, 1);
     }
 
+    /**
+     * The chapter bar has a marker where each chapter starts (the first kept 12 px in, its tick at
+     * the exact start), and follows the track's width when the window narrows.
+     */
+    @Test
+    void theChapterBarMarksEachChapterWhereItStartsAtAnyWidth() {
+        open(browser, episodeUrl(""));
+        try {
+            for (int width : new int[] {1280, 390}) {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                new WebDriverWait(browser, WAIT).until(d -> {
+                    JsonNode bar = chapterBar(browser);
+                    double track = bar.get("track").asDouble();
+                    if (bar.get("centers").size() != CHAPTERS.size() || track <= 0) {
+                        return false;
+                    }
+                    for (int i = 0; i < CHAPTERS.size(); i++) {
+                        double start = CHAPTERS.get(i).getKey() * track / (AUDIO_MILLIS / 1000.0);
+                        double center = bar.get("centers").get(i).asDouble(), tick = bar.get("ticks").get(i).asDouble();
+                        if (Math.abs(center + tick - start) > 1 || Math.abs(center - Math.max(start, 12)) > 1) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    /** The chapter bar as laid out: the track's width, each marker's centre from the track's left edge, and its tick's offset. */
+    private static JsonNode chapterBar(ChromeDriver driver) {
+        Object bar = js(driver, """
+                const track = document.querySelector('[data-chapter-bar] .chapter-track');
+                if (!track) return '{"track":0,"centers":[],"ticks":[]}';
+                const t = track.getBoundingClientRect(), marks = [...track.querySelectorAll('.chapter-marker')];
+                return JSON.stringify({track: t.width,
+                  centers: marks.map((m) => { const r = m.getBoundingClientRect(); return r.left + r.width / 2 - t.left; }),
+                  ticks: marks.map((m) => parseFloat(m.style.getPropertyValue('--tick')) || 0)});""");
+        try {
+            return JSON.readTree(String.valueOf(bar));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A cue every 6 s for the whole episode, two speakers taking turns: long enough to start collapsed. */
     private static String transcriptVtt() {
         StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
