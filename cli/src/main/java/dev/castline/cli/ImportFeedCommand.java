@@ -210,9 +210,7 @@ final class ImportFeedCommand implements Callable<Integer> {
                 missing.forEach(json.putArray("showNeeds")::add);
                 changed.forEach(json.putArray("showWouldChange")::add);
                 json.set("episodes", plans);
-                ArrayNode problems = json.putArray("problems");
-                check.problems().forEach(p -> problems.add(p.toString()));
-                notes.forEach(problems::add);
+                json.set("problems", problemsJson(check.problems(), notes));
                 Common.printJson(env, json);
             } else {
                 env.out().println("  (an item whose guid Castline has already is left as it is)");
@@ -244,8 +242,7 @@ final class ImportFeedCommand implements Callable<Integer> {
             json.put("audioCopied", counts.copied);
             json.put("transcriptsAttached", counts.transcripts);
             changed.forEach(json.putArray("showChanged")::add);
-            check.problems().forEach(p -> json.withArray("problems").add(p.toString()));
-            notes.forEach(n -> json.withArray("problems").add(n));
+            json.set("problems", problemsJson(check.problems(), notes));
             Common.printJson(env, json);
         } else {
             env.out().println("imported " + counts.created + " episode(s); " + counts.existing + " already there"
@@ -588,6 +585,14 @@ final class ImportFeedCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The feed's problems, then the run's notes, for --json (an empty array when there are none). */
+    private static ArrayNode problemsJson(List<ImportProblem> problems, List<String> notes) {
+        ArrayNode all = Api.JSON.createArrayNode();
+        problems.forEach(p -> all.add(p.toString()));
+        notes.forEach(all::add);
+        return all;
     }
 
     private static void printProblems(Env env, List<ImportProblem> problems, List<String> notes) {

@@ -86,8 +86,12 @@ class ImportDryRunEndToEndTest {
         Cli.Run dryJson = cli.run("import", "feed", url, "--dry-run", "--json");
 
         assertThat(dryJson.code()).isEqualTo(Exit.USAGE);
-        JsonNode plan = Api.JSON.readTree(dryJson.out());
+        JsonNode plan = Api.JSON.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readTree(dryJson.out()); // one JSON object and nothing else
         assertThat(plan.path("dryRun").asBoolean()).isTrue();
+        assertThat(plan.path("showNeeds").isArray() && plan.path("showNeeds").isEmpty()).as("showNeeds: %s", plan).isTrue();
+        assertThat(plan.path("showWouldChange").isArray()).as("showWouldChange: %s", plan).isTrue();
+        assertThat(plan.path("problems").isArray()).as("problems: %s", plan).isTrue();
         assertThat(plan.path("items").asInt()).isEqualTo(4);
         assertThat(List.of(plan.path("wouldImport").asInt(), plan.path("alreadyThere").asInt(), plan.path("wouldRefuse").asInt()))
                 .containsExactly(1, 2, 1);
@@ -97,7 +101,10 @@ class ImportDryRunEndToEndTest {
         assertThat(plan.path("episodes").get(3).path("reason").asText()).contains("publishAt must be from 1970-01-01T00:00:00Z");
         assertThat(plan.path("episodes").get(2).path("publishAt").asText()).isEqualTo("2021-03-02T12:00:00Z");
         assertThat(dryJson.requests()).extracting(Cli.Request::method).containsOnly("GET", "POST");
+        assertThat(dryJson.requests("POST")).hasSize(4)
+                .allMatch(r -> r.uri().getPath().equals("/api/v1/admin/imports") && "dryRun=true".equals(r.uri().getQuery()));
         assertThat(ImportFeeds.castlineFeed(running).keySet()).as("Castline's feed unchanged").isEqualTo(feedBefore);
+        assertThat(cli.ok("episodes", "--json").out()).as("the episodes unchanged").isEqualTo(episodesBefore);
 
         Cli.Run real = cli.run("import", "feed", url);
 
