@@ -111,7 +111,7 @@ public final class SitePages {
         View.Layout layout = layout(show, resumeAfter.isPresent() ? show.title() + " · older episodes" : show.title(), description,
                 "/" + (resumeAfter.isPresent() ? "?cursor=" + cursor.get() : ""), meta, JsonLd.series(show, artwork), null, false);
         View.LinkView funding = funding(show);
-        return new Rendered(200, new View.Home(layout, show.title(), show.author(), show.description(), artworkImage(show.artworkUrl()), show.feedUrl(),
+        return new Rendered(200, new View.Home(layout, show.title(), show.author(), show.description(), layout.artwork(), show.feedUrl(),
                 subscribeLinks(show), funding, cards(page.items()), older), "home.jte");
     }
 
@@ -213,7 +213,7 @@ public final class SitePages {
         View.Layout layout = layout(show, e.title() + " · " + show.title(), e.summary() != null ? e.summary() : orEmpty(show.description()),
                 Paths.episodePage(slug), List.of(), null, null, true);
         return new Rendered(200, new View.Embed(layout, e.title(), absolute(show, Paths.episodePage(slug)),
-                artworkImage(show.artworkUrl()), player(show, e, Optional.empty()), topics(e)), "embed.jte", externalAudioOrigin(e));
+                layout.artwork(), player(show, e, Optional.empty()), topics(e)), "embed.jte", externalAudioOrigin(e));
     }
 
     /** The styled page for an address the site has nothing at. */
