@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOImage;
@@ -69,29 +68,28 @@ public final class ArtworkRenditions {
      */
     public static void write(MediaKey original, byte[] image, Put put) throws UnsupportedImageException {
         ImageFormat format = original.imageFormat().orElseThrow(() -> new IllegalArgumentException(original + " is not artwork"));
-        for (Rendition rendition : render(image, format, Artwork.RENDITION_SIDES)) {
+        for (Rendition rendition : render(image, format)) {
             put.put(original.rendition(rendition.side()), format.contentType(), rendition.bytes());
         }
     }
 
     /**
-     * The image at each of {@code sides} (square, as artwork is), encoded in {@code format}, in the
-     * order of {@code sides}.
+     * The image at each of {@link Artwork#RENDITION_SIDES} (square, as artwork is), encoded in
+     * {@code format}, smallest first.
      *
      * @throws UnsupportedImageException the file's pixels cannot be decoded as {@code format}
      */
-    public static List<Rendition> render(byte[] image, ImageFormat format, List<Integer> sides) throws UnsupportedImageException {
+    public static List<Rendition> render(byte[] image, ImageFormat format) throws UnsupportedImageException {
         BufferedImage current = decode(image, format);
         int type = format == ImageFormat.PNG && current.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
-        List<Integer> largestFirst = sides.stream().sorted(Comparator.reverseOrder()).toList();
-        List<Rendition> made = new ArrayList<>(sides.size());
-        for (int side : largestFirst) {
+        List<Rendition> made = new ArrayList<>(Artwork.RENDITION_SIDES.size());
+        for (int side : Artwork.RENDITION_SIDES.reversed()) { // each copy halves down from the larger one
             while (current.getWidth() / 2 >= side && current.getHeight() / 2 >= side) {
                 current = draw(current, current.getWidth() / 2, current.getHeight() / 2, type);
             }
             made.add(new Rendition(side, encode(draw(current, side, side, type), format)));
         }
-        return sides.stream().map(side -> made.stream().filter(r -> r.side() == side).findFirst().orElseThrow()).toList();
+        return made.reversed();
     }
 
     private static BufferedImage decode(byte[] image, ImageFormat format) throws UnsupportedImageException {

@@ -29,7 +29,7 @@ class ArtworkRenditionsTest {
     void aPngBecomesSquarePngsOfEveryRenditionSideWithItsColours() throws Exception {
         byte[] original = encode(quadrants(1400, BufferedImage.TYPE_INT_RGB), "png");
 
-        List<ArtworkRenditions.Rendition> renditions = ArtworkRenditions.render(original, ImageFormat.PNG, Artwork.RENDITION_SIDES);
+        List<ArtworkRenditions.Rendition> renditions = ArtworkRenditions.render(original, ImageFormat.PNG);
 
         assertThat(renditions).extracting(ArtworkRenditions.Rendition::side).containsExactlyElementsOf(Artwork.RENDITION_SIDES);
         for (ArtworkRenditions.Rendition r : renditions) {
@@ -46,7 +46,7 @@ class ArtworkRenditionsTest {
     void aJpegBecomesJpegsOfEveryRenditionSideWithItsColours() throws Exception {
         byte[] original = encode(quadrants(3000, BufferedImage.TYPE_INT_RGB), "jpeg");
 
-        List<ArtworkRenditions.Rendition> renditions = ArtworkRenditions.render(original, ImageFormat.JPEG, Artwork.RENDITION_SIDES);
+        List<ArtworkRenditions.Rendition> renditions = ArtworkRenditions.render(original, ImageFormat.JPEG);
 
         for (ArtworkRenditions.Rendition r : renditions) {
             ImageInfo info = probe(r.bytes());
@@ -67,7 +67,7 @@ class ArtworkRenditionsTest {
                 stripes.setRGB(x, y, x % 2 == 0 ? 0x000000 : 0xffffff);
             }
         }
-        for (ArtworkRenditions.Rendition r : ArtworkRenditions.render(encode(stripes, "png"), ImageFormat.PNG, Artwork.RENDITION_SIDES)) {
+        for (ArtworkRenditions.Rendition r : ArtworkRenditions.render(encode(stripes, "png"), ImageFormat.PNG)) {
             BufferedImage image = decode(r.bytes());
             for (int x = 4; x < r.side() - 4; x += 7) {
                 int grey = image.getRGB(x, r.side() / 2) & 0xff;
@@ -84,7 +84,7 @@ class ArtworkRenditionsTest {
         g.fillOval(100, 100, 1200, 1200);
         g.dispose();
 
-        for (ArtworkRenditions.Rendition r : ArtworkRenditions.render(encode(image, "png"), ImageFormat.PNG, Artwork.RENDITION_SIDES)) {
+        for (ArtworkRenditions.Rendition r : ArtworkRenditions.render(encode(image, "png"), ImageFormat.PNG)) {
             BufferedImage decoded = decode(r.bytes());
             assertThat(decoded.getColorModel().hasAlpha()).isTrue();
             assertThat(decoded.getRGB(0, 0) >>> 24).as("a corner stays transparent").isZero();
