@@ -89,8 +89,6 @@ public final class OperationCounts implements ExecutionInterceptor {
      * @param items  how many items the successful ones named (a transaction of 4 items counts 4)
      */
     public record Snapshot(Map<String, Long> calls, Map<String, Long> failed, Map<String, Long> items) {
-        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of());
-
         public Snapshot {
             calls = Map.copyOf(calls);
             failed = Map.copyOf(failed);

@@ -78,7 +78,7 @@ final class CdnCompression {
         }
         String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
         return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json") || type.equals("application/xml")
-                || type.endsWith("+xml") || type.equals("application/javascript") || type.equals("image/svg+xml");
+                || type.endsWith("+xml") || type.equals("application/javascript"); // +xml: SVG too
     }
 
     private static byte[] gzip(byte[] body) {
