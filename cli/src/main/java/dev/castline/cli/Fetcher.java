@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -158,12 +160,11 @@ final class Fetcher {
      */
     private long copy(InputStream in, OutputStream out, long maxBytes, String what, URI url) throws IOException {
         byte[] buffer = new byte[64 * 1024];
-        long[] total = {0};
         long started = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong(started);
-        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicBoolean trickled = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicLong lastProgress = new AtomicLong(started);
+        AtomicLong received = new AtomicLong();
+        AtomicBoolean stalled = new AtomicBoolean();
+        AtomicBoolean trickled = new AtomicBoolean();
         long patience = timeout.toNanos();
         Thread watchdog = Thread.ofPlatform().daemon().name("castline-fetch-watchdog").start(() -> {
             try {
@@ -190,39 +191,39 @@ final class Fetcher {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 lastProgress.set(System.nanoTime());
-                total[0] += n;
-                received.set(total[0]);
-                if (total[0] > maxBytes) {
+                if (received.addAndGet(n) > maxBytes) {
                     throw new Exit.Failure(Exit.USAGE, what + " " + url + " is larger than " + Progress.size(maxBytes) + ": not read further");
                 }
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
-            if (trickled.get()) {
-                throw tooSlow(what, url, total[0], started);
-            }
-            if (stalled.get()) {
-                throw new Exit.Failure(Exit.USAGE, what + " " + url + ": nothing arrived for " + timeout.toSeconds() + " s after "
-                        + Progress.size(total[0]) + ": stopped");
+            Exit.Failure closed = closedByWatchdog(trickled.get(), stalled.get(), what, url, received.get(), started);
+            if (closed != null) {
+                throw closed;
             }
             throw e;
         } finally {
             watchdog.interrupt();
         }
-        if (trickled.get()) {
-            throw tooSlow(what, url, total[0], started);
+        Exit.Failure closed = closedByWatchdog(trickled.get(), stalled.get(), what, url, received.get(), started);
+        if (closed != null) {
+            throw closed;
         }
-        if (stalled.get()) {
-            throw new Exit.Failure(Exit.USAGE, what + " " + url + ": nothing arrived for " + timeout.toSeconds() + " s after "
-                    + Progress.size(total[0]) + ": stopped");
-        }
-        return total[0];
+        return received.get();
     }
 
-    private static Exit.Failure tooSlow(String what, URI url, long bytes, long started) {
-        long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000L);
-        return new Exit.Failure(Exit.USAGE, what + " " + url + " arrives at under " + Progress.size(MIN_BYTES_PER_SECOND) + "/s ("
-                + Progress.size(bytes) + " in " + seconds + " s): stopped");
+    /** Why the watchdog closed the body (too slow is told before a stall), or null when it did not. */
+    private Exit.Failure closedByWatchdog(boolean trickled, boolean stalled, String what, URI url, long bytes, long started) {
+        if (trickled) {
+            long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000L);
+            return new Exit.Failure(Exit.USAGE, what + " " + url + " arrives at under " + Progress.size(MIN_BYTES_PER_SECOND) + "/s ("
+                    + Progress.size(bytes) + " in " + seconds + " s): stopped");
+        }
+        if (stalled) {
+            return new Exit.Failure(Exit.USAGE, what + " " + url + ": nothing arrived for " + timeout.toSeconds() + " s after "
+                    + Progress.size(bytes) + ": stopped");
+        }
+        return null;
     }
 
     static void delete(Path file) {
