@@ -23,6 +23,11 @@ final class Episodes {
         return ADMIN + "/episodes/" + Api.encode(id);
     }
 
+    /** Where an episode's transcript is put ({@code PUT}, with {@code ?language=} when known). */
+    static String transcriptPath(String id) {
+        return path(id) + "/transcript";
+    }
+
     /** The episode this slug is (or was) the slug of. */
     static Optional<Api.Response> bySlug(Api api, String slug) {
         return api.find(ADMIN + "/slugs/" + Api.encode(slug));

@@ -505,7 +505,7 @@ final class ImportFeedCommand implements Callable<Integer> {
         }
         FeedMapping.TranscriptLinks transcripts = FeedMapping.transcripts(item);
         List<String> failed = new ArrayList<>();
-        String path = Episodes.ADMIN + "/episodes/" + Api.encode(episode.path("id").asText()) + "/transcript";
+        String path = Episodes.transcriptPath(episode.path("id").asText());
         for (FeedMapping.TranscriptLink link : transcripts.usable()) {
             byte[] file;
             try {

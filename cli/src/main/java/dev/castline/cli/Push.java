@@ -97,7 +97,7 @@ final class Push {
             if (!Transcripts.sha256(transcript.bytes()).equals(current)) {
                 transcriptReason = current == null ? "new transcript" : "the file changed";
                 if (!dryRun) {
-                    api.putFile(Episodes.path(id) + "/transcript", transcript.bytes(), transcript.contentType());
+                    api.putFile(Episodes.transcriptPath(id), transcript.bytes(), transcript.contentType());
                     episode = api.get(Episodes.path(id)).body();
                 }
             }

@@ -32,7 +32,7 @@ final class TranscriptCommand extends EpisodeCommand implements Callable<Integer
         }
         Api api = common.api(root);
         JsonNode episode = episode(api).body();
-        String path = Episodes.ADMIN + "/episodes/" + Api.encode(episode.path("id").asText()) + "/transcript";
+        String path = Episodes.transcriptPath(episode.path("id").asText());
         if (remove) {
             api.delete(path, Map.of());
             root.env.out().println("removed the transcript of " + slug);
